@@ -1,0 +1,79 @@
+package org.maftia.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class MaftiaCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = MaftiaCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("version", "demo", "test", "jmh");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"version", "demo", "test", "jmh"})
+    void everySubcommandHasHelp(String subcommand) {
+        assertThat(run(subcommand, "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: maftia " + subcommand);
+    }
+
+    @Test
+    void versionNamesTheBuildAndTheJvm() {
+        assertThat(run("version")).isZero();
+        assertThat(out.toString()).containsPattern("maftia \\S+").contains("Java " + Runtime.version().feature());
+    }
+
+    @Test
+    void theDemoRunsAStackAndReportsTheFlowAndTheRate() {
+        assertThat(run("demo", "--messages", "5000", "--size", "100", "--window", "8")).isZero();
+        String printed = out.toString();
+        assertThat(printed).contains(
+                "DemoMessage  DOWN  -> SequenceSession", "DemoMessage  DOWN  -> BounceSession",
+                "DemoMessage  UP    -> LoadGeneratorSession",
+                "Sent 5,000, back intact and in order 5,000, bad payloads 0.",
+                "Checksum: 5,000 verified, 0 corrupted. Sequence: 0 out of order.",
+                "round trips/s", "OK: every message came back intact and in order.");
+        // The message grows by the sequence (8) and checksum (4) headers on the way down.
+        assertThat(printed).containsPattern("BounceSession\\s+112 bytes");
+    }
+
+    @Test
+    void badDemoSettingsGiveOneClearLine() {
+        assertThat(run("demo", "--size", "3")).isEqualTo(2);
+        assertThat(err.toString()).contains("--size must be between 8 bytes and 16 MiB, not 3");
+    }
+
+    @Test
+    void testAndJmhNeedTheSourceTree() {
+        String saved = System.getProperty("maftia.home");
+        System.clearProperty("maftia.home");
+        try {
+            for (String sub : List.of("test", "jmh")) {
+                assertThat(run(sub)).isEqualTo(2);
+                assertThat(err.toString()).contains("run it as bin/maftia " + sub + " from a checkout");
+            }
+        } finally {
+            if (saved != null) {
+                System.setProperty("maftia.home", saved);
+            }
+        }
+    }
+}
