@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.maftia.appia.time.Clock;
@@ -31,6 +33,8 @@ public final class Appia {
     private static final ThreadLocal<Appia> CURRENT = new ThreadLocal<>();
     /** Events dispatched before the loop looks again at other threads' work and the timers. */
     private static final int BATCH = 256;
+    /** How often a thread waiting on the loop checks that the loop still runs. */
+    private static final long LOOP_CHECK_MILLIS = 50;
 
     private final Clock clock;
     private final List<EventScheduler> schedulers = new ArrayList<>(1);
@@ -205,23 +209,39 @@ public final class Appia {
         return t == null || t == Thread.currentThread();
     }
 
-    /** Runs {@code action} on the loop thread and waits for it; directly if already there. */
+    /**
+     * Runs {@code action} on the loop thread and waits for it; directly if already there, or if
+     * the loop stops before reaching it (then no loop owns the channels and the caller may).
+     */
     void runOnLoop(Runnable action) {
         if (isLoopThread()) {
             action.run();
             return;
         }
+        AtomicBoolean claimed = new AtomicBoolean();
         CompletableFuture<Void> done = new CompletableFuture<>();
         execute(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
+            if (claimed.compareAndSet(false, true)) {
+                try {
+                    action.run();
+                    done.complete(null);
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
             }
         });
         try {
-            done.get();
+            while (true) {
+                try {
+                    done.get(LOOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException stillWaiting) {
+                    if (loopThread == null && claimed.compareAndSet(false, true)) {
+                        action.run();
+                        return;
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AppiaException("interrupted while waiting for the Appia thread", e);

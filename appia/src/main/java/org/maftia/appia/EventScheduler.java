@@ -3,9 +3,11 @@ package org.maftia.appia;
 import java.util.ArrayDeque;
 
 /**
- * The FIFO queue of events in flight for the channels created on it (spec 2.1.3: the default
+ * The queue of events in flight for the channels created on it (spec 2.1.3: the default
  * scheduler is single-threaded and FIFO). It belongs to one {@link Appia}, whose loop thread
- * dispatches its events one at a time; every {@link Event#go()} appends to its tail.
+ * dispatches its events one at a time; every {@link Event#go()} hands the event to
+ * {@link #insert}. A subclass may define another policy by overriding {@link #insert},
+ * {@link #next} and {@link #pending} together; they are called on the loop thread only.
  */
 public class EventScheduler {
 
@@ -27,13 +29,19 @@ public class EventScheduler {
         return queue.size();
     }
 
-    void insert(Event event) {
+    /** Takes an event that is ready for its next session (FIFO: at the tail). */
+    protected void insert(Event event) {
         queue.addLast(event);
     }
 
-    /** Hands the oldest event to its next session; false if none was waiting. */
-    boolean dispatchOne() {
-        Event event = queue.pollFirst();
+    /** The event to dispatch next, or null when none waits (FIFO: the head). */
+    protected Event next() {
+        return queue.pollFirst();
+    }
+
+    /** Hands the next event to its next session; false if none was waiting. */
+    final boolean dispatchOne() {
+        Event event = next();
         if (event == null) {
             return false;
         }
