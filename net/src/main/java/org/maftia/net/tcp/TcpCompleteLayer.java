@@ -1,0 +1,36 @@
+package org.maftia.net.tcp;
+
+import org.maftia.appia.ChannelClose;
+import org.maftia.appia.ChannelInit;
+import org.maftia.appia.Layer;
+import org.maftia.appia.SendableEvent;
+import org.maftia.appia.Session;
+import org.maftia.net.RegisterSocketEvent;
+
+/**
+ * TcpComplete: sendable events as length-prefixed frames over TCP. Each site keeps one outbound
+ * connection per peer it sends to (opened on first use, reopened with back-off when it fails) and
+ * receives over the connections its peers open; frames to a peer queue while it is unreachable,
+ * up to {@link TcpSettings#maxQueuedBytesPerPeer()}, and are dropped and counted beyond that.
+ * Open the listening socket with a {@link RegisterSocketEvent}.
+ */
+public class TcpCompleteLayer extends Layer {
+
+    private final TcpSettings settings;
+
+    public TcpCompleteLayer() {
+        this(TcpSettings.DEFAULTS);
+    }
+
+    public TcpCompleteLayer(TcpSettings settings) {
+        this.settings = settings;
+        evProvide = events(SendableEvent.class, TcpAsyncEvent.class, RegisterSocketEvent.class);
+        evAccept = events(SendableEvent.class, TcpAsyncEvent.class, RegisterSocketEvent.class,
+                ChannelInit.class, ChannelClose.class);
+    }
+
+    @Override
+    public Session createSession() {
+        return new TcpCompleteSession(this, settings);
+    }
+}
