@@ -1,0 +1,116 @@
+package org.maftia.net.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.DataOutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.maftia.appia.SendableEvent;
+import org.maftia.net.InetWithPort;
+import org.maftia.net.LoopbackSite;
+import org.maftia.net.MalformedFrameException.Reason;
+import org.maftia.net.NetworkCounters;
+import org.junit.jupiter.api.Test;
+
+class TcpCompleteTest {
+
+    private static final TcpSettings SMALL_QUEUE = new TcpSettings(1 << 20, 2 << 20,
+            Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMillis(100));
+
+    @Test
+    void framesArriveInOrderWithTheirAddressesAndBytes() throws Exception {
+        try (LoopbackSite a = new LoopbackSite(new TcpCompleteLayer(), 0);
+             LoopbackSite b = new LoopbackSite(new TcpCompleteLayer(), 0)) {
+            InetWithPort to = b.address();
+            for (int i = 0; i < 2_000; i++) {
+                a.send(to, ByteBuffer.allocate(4).putInt(i).array());
+            }
+            byte[] large = new byte[64 * 1024];
+            new java.util.Random(5).nextBytes(large);
+            a.send(to, large);
+
+            for (int i = 0; i < 2_000; i++) {
+                SendableEvent e = b.take();
+                assertThat(ByteBuffer.wrap(e.getMessage().toByteArray()).getInt()).isEqualTo(i);
+                assertThat(e.source).isEqualTo(a.address());
+                assertThat(e.dest).isEqualTo(to);
+            }
+            assertThat(b.take().getMessage().toByteArray()).isEqualTo(large);
+        }
+    }
+
+    @Test
+    void aPeerThatDiesAndComesBackGetsWhatWasQueuedForIt() throws Exception {
+        try (LoopbackSite a = new LoopbackSite(new TcpCompleteLayer(SMALL_QUEUE), 0)) {
+            LoopbackSite b = new LoopbackSite(new TcpCompleteLayer(SMALL_QUEUE), 0);
+            InetWithPort bAddress = b.address();
+            a.send(bAddress, new byte[] {1});
+            assertThat(b.take().getMessage().toByteArray()).containsExactly(1);
+            b.close();
+
+            for (byte i = 2; i <= 6; i++) {
+                a.send(bAddress, new byte[] {i});
+            }
+            try (LoopbackSite back = new LoopbackSite(new TcpCompleteLayer(SMALL_QUEUE), bAddress.port())) {
+                assertThat(back.address()).isEqualTo(bAddress);
+                java.util.List<Byte> got = new java.util.ArrayList<>();
+                while (got.size() < 5) {
+                    got.add(back.take().getMessage().toByteArray()[0]);
+                }
+                assertThat(got).containsExactly((byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6);
+                NetworkCounters counters = ((TcpCompleteSession) a.networkSession()).counters();
+                assertThat(counters.sendFailures()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void framesForAnAbsentPeerAreBoundedAndTheExcessCounted() throws Exception {
+        try (LoopbackSite a = new LoopbackSite(new TcpCompleteLayer(SMALL_QUEUE), 0);
+             java.net.ServerSocket placeholder = new java.net.ServerSocket(0)) {
+            a.address();
+            InetWithPort nobody = new InetWithPort(java.net.InetAddress.getLoopbackAddress(), placeholder.getLocalPort());
+            placeholder.close();
+            for (int i = 0; i < 40; i++) {
+                a.send(nobody, new byte[100_000]);
+            }
+            TcpCompleteSession session = (TcpCompleteSession) a.networkSession();
+            awaitTrue(() -> session.counters().droppedQueueFull() > 0);
+
+            assertThat(session.queuedBytes(nobody)).isLessThanOrEqualTo(SMALL_QUEUE.maxQueuedBytesPerPeer());
+            assertThat(session.counters().droppedQueueFull()).isGreaterThanOrEqualTo(40 - 21);
+        }
+    }
+
+    @Test
+    void anOversizedOrGarbageFrameIsCountedAndNothingIsDelivered() throws Exception {
+        try (LoopbackSite b = new LoopbackSite(new TcpCompleteLayer(SMALL_QUEUE), 0)) {
+            InetWithPort to = b.address();
+            try (Socket raw = new Socket(to.host(), to.port());
+                 DataOutputStream out = new DataOutputStream(raw.getOutputStream())) {
+                out.writeInt(3);
+                out.write(new byte[] {1, 2, 3});
+                out.writeInt(Integer.MAX_VALUE);
+                out.flush();
+                NetworkCounters counters = ((TcpCompleteSession) b.networkSession()).counters();
+                awaitTrue(() -> counters.refused(Reason.OVERSIZED) == 1);
+                assertThat(counters.refused(Reason.MALFORMED)).isEqualTo(1);
+                assertThat(raw.getInputStream().read()).as("connection closed by the receiver").isEqualTo(-1);
+            }
+            assertThat(b.received).isEmpty();
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+}
