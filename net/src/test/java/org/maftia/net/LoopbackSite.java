@@ -46,6 +46,11 @@ public final class LoopbackSite implements AutoCloseable {
         channel = new QoS("test", layers).createUnboundChannel("test", appia.getEventScheduler());
         channel.start();
         loop = appia.startThread("site-" + port);
+        try {
+            registered.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the network layer did not answer the socket registration", e);
+        }
     }
 
     /** The registration answer (waits for it). */
@@ -95,6 +100,16 @@ public final class LoopbackSite implements AutoCloseable {
             event.init();
             event.go();
         });
+    }
+
+    /**
+     * Waits until this site's loop has handled the events submitted before: the inner task runs
+     * in the batch after the one that inserted them, once they were dispatched.
+     */
+    public void sync() throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        appia.execute(() -> appia.execute(() -> done.complete(null)));
+        done.get(10, TimeUnit.SECONDS);
     }
 
     public SendableEvent take() throws InterruptedException {

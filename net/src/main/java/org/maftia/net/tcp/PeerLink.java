@@ -1,9 +1,11 @@
 package org.maftia.net.tcp;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -18,25 +20,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbound connection to one peer and its writer thread. Frames wait in a queue bounded in
- * bytes; the writer connects on demand, writes whatever is queued in one gathering write, and on
- * failure reconnects with exponential back-off and writes the failed batch again (at least once:
- * the authenticated link above drops the duplicates as replays).
+ * The outbound connection to one peer: a writer thread and an acknowledgement reader.
+ *
+ * <p>A TCP write that succeeds only means the bytes reached the local kernel: when the peer dies,
+ * what was written since is lost without an error. So the receiver acknowledges, cumulatively,
+ * how many frames it has read on the connection, and the sender keeps each frame until it is
+ * acknowledged. When the connection fails (a write error, or the acknowledgement stream ending),
+ * the writer reconnects with exponential back-off and first sends again every frame not yet
+ * acknowledged. Delivery is at least once; the authenticated link above drops duplicates as
+ * replays. Frames queued and unacknowledged together are bounded in bytes; beyond that, new
+ * frames to this peer are dropped and counted.
  */
 final class PeerLink {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerLink.class);
     private static final int MAX_BATCH_BYTES = 1 << 20;
+    /** Put in the queue to make the writer reconnect and resend without new frames. */
+    private static final byte[] RECONNECT = new byte[0];
 
     private final InetWithPort peer;
     private final TcpSettings settings;
     private final NetworkCounters counters;
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
-    private final AtomicLong queuedBytes = new AtomicLong();
+    /** Frames written on the current connection (or before it) and not yet acknowledged, oldest first. */
+    private final ArrayDeque<byte[]> unacked = new ArrayDeque<>();
+    private final AtomicLong pendingBytes = new AtomicLong();
     private final Thread writer;
     private volatile boolean closed;
     private volatile boolean dropping;
-    private SocketChannel socket;
+    private volatile SocketChannel socket;
 
     PeerLink(InetWithPort peer, TcpSettings settings, NetworkCounters counters) {
         this.peer = peer;
@@ -45,11 +57,12 @@ final class PeerLink {
         this.writer = Thread.ofVirtual().name("tcp-writer-" + peer).start(this::writeLoop);
     }
 
-    /** Queues a frame; false (and counted) when the peer's queue is full. */
+    /** Queues a frame; false (and counted) when this peer already holds too many bytes. */
     boolean enqueue(byte[] frame) {
-        long after = queuedBytes.addAndGet(frame.length + 4L);
+        long cost = frame.length + 4L;
+        long after = pendingBytes.addAndGet(cost);
         if (after > settings.maxQueuedBytesPerPeer() || closed) {
-            queuedBytes.addAndGet(-(frame.length + 4L));
+            pendingBytes.addAndGet(-cost);
             counters.recordQueueFullDrop();
             if (!dropping) {
                 dropping = true;
@@ -61,61 +74,64 @@ final class PeerLink {
         return true;
     }
 
+    /** Bytes queued or awaiting acknowledgement. */
     long queuedBytes() {
-        return queuedBytes.get();
+        return pendingBytes.get();
     }
 
     void close() {
         closed = true;
         writer.interrupt();
-        closeSocket();
+        closeSocket(socket);
     }
 
     private void writeLoop() {
-        List<byte[]> batch = new ArrayList<>();
         Duration backoff = settings.minBackoff();
         while (!closed) {
             try {
-                if (batch.isEmpty()) {
-                    batch.add(queue.take());
-                    drainInto(batch);
+                List<byte[]> batch = nextBatch();
+                // Unacknowledged from now on: a failed connect or write keeps them for the resend.
+                synchronized (unacked) {
+                    unacked.addAll(batch);
                 }
-                ensureConnected();
-                write(batch);
-                for (byte[] f : batch) {
-                    queuedBytes.addAndGet(-(f.length + 4L));
-                    counters.recordSent(f.length);
+                if (socket == null || !socket.isOpen()) {
+                    connectAndResend();
+                } else {
+                    write(socket, batch);
                 }
-                batch.clear();
-                dropping = false;
+                batch.forEach(f -> counters.recordSent(f.length));
                 backoff = settings.minBackoff();
             } catch (InterruptedException e) {
                 return;
             } catch (IOException e) {
                 counters.recordSendFailure();
-                closeSocket();
+                closeSocket(socket);
                 LOG.debug("TCP: link to {} failed ({}); retrying in {}", peer, e.toString(), backoff);
                 if (!pause(backoff)) {
                     return;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
+                queue.add(RECONNECT);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
             }
         }
     }
 
-    private void drainInto(List<byte[]> batch) {
-        int bytes = batch.getFirst().length;
-        byte[] next;
-        while (bytes < MAX_BATCH_BYTES && (next = queue.poll()) != null) {
-            batch.add(next);
-            bytes += next.length;
+    /** Waits for work; returns the frames to send now (empty when only a reconnection is due). */
+    private List<byte[]> nextBatch() throws InterruptedException {
+        List<byte[]> batch = new ArrayList<>();
+        byte[] first = queue.take();
+        int bytes = 0;
+        for (byte[] f = first; f != null; f = bytes < MAX_BATCH_BYTES ? queue.poll() : null) {
+            if (f != RECONNECT) {
+                batch.add(f);
+                bytes += f.length;
+            }
         }
+        return batch;
     }
 
-    private void ensureConnected() throws IOException {
-        if (socket != null && socket.isOpen()) {
-            return;
-        }
+    private void connectAndResend() throws IOException {
         SocketChannel s = SocketChannel.open();
         try {
             s.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -124,22 +140,67 @@ final class PeerLink {
             s.close();
             throw e;
         }
-        if (socket != null) {
-            counters.recordReconnect();
+        List<byte[]> resend;
+        synchronized (unacked) {
+            // Switching the socket under the lock: from now on only acks of s release frames.
+            socket = s;
+            resend = new ArrayList<>(unacked);
+            if (!resend.isEmpty()) {
+                counters.recordReconnect();
+            }
         }
-        socket = s;
+        Thread.ofVirtual().name("tcp-acks-" + peer).start(() -> readAcks(s, resend.size()));
+        write(s, resend);
     }
 
-    private void write(List<byte[]> batch) throws IOException {
-        ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>(batch.size() * 2);
-        for (byte[] frame : batch) {
-            buffers.add(ByteBuffer.allocate(4).putInt(0, frame.length));
-            buffers.add(ByteBuffer.wrap(frame));
+    /**
+     * Reads the cumulative counts of frames the peer read on connection {@code s}; the first
+     * {@code resent} unacknowledged frames were sent again on it before any new one.
+     */
+    private void readAcks(SocketChannel s, int resent) {
+        long acknowledged = 0;
+        try (DataInputStream in = new DataInputStream(Channels.newInputStream(s))) {
+            while (true) {
+                long count = in.readLong();
+                if (count < acknowledged) {
+                    throw new IOException("acknowledgement went backwards: " + count + " after " + acknowledged);
+                }
+                release(s, count - acknowledged);
+                acknowledged = count;
+            }
+        } catch (IOException e) {
+            if (!closed && s == socket) {
+                closeSocket(s);
+                queue.add(RECONNECT);
+            }
         }
-        ByteBuffer[] all = buffers.toArray(ByteBuffer[]::new);
+    }
+
+    private void release(SocketChannel s, long frames) {
+        synchronized (unacked) {
+            if (s != socket) {
+                return;
+            }
+            for (long i = 0; i < frames && !unacked.isEmpty(); i++) {
+                pendingBytes.addAndGet(-(unacked.removeFirst().length + 4L));
+            }
+        }
+        dropping = false;
+    }
+
+    private static void write(SocketChannel s, List<byte[]> frames) throws IOException {
+        if (frames.isEmpty()) {
+            return;
+        }
+        ByteBuffer[] all = new ByteBuffer[frames.size() * 2];
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] frame = frames.get(i);
+            all[2 * i] = ByteBuffer.allocate(4).putInt(0, frame.length);
+            all[2 * i + 1] = ByteBuffer.wrap(frame);
+        }
         int first = 0;
         while (first < all.length) {
-            socket.write(all, first, all.length - first);
+            s.write(all, first, all.length - first);
             while (first < all.length && !all[first].hasRemaining()) {
                 first++;
             }
@@ -156,13 +217,12 @@ final class PeerLink {
         }
     }
 
-    private void closeSocket() {
-        SocketChannel s = socket;
+    private static void closeSocket(SocketChannel s) {
         if (s != null) {
             try {
                 s.close();
             } catch (IOException e) {
-                LOG.debug("closing the link to {}: {}", peer, e.toString());
+                LOG.debug("closing a link: {}", e.toString());
             }
         }
     }

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -159,8 +160,14 @@ public class TcpCompleteSession extends Session {
         }
     }
 
+    /**
+     * Reads frames from one accepted connection; after each burst it acknowledges, cumulatively,
+     * how many frames it has read, so the sender can forget them (see {@link PeerLink}).
+     */
     private void readLoop(SocketChannel connection) {
         Channel target = channel;
+        ByteBuffer ack = ByteBuffer.allocate(Long.BYTES);
+        long framesRead = 0;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection), 1 << 16))) {
             while (true) {
                 int length = in.readInt();
@@ -172,12 +179,20 @@ public class TcpCompleteSession extends Session {
                 }
                 byte[] frame = new byte[length];
                 in.readFully(frame);
+                framesRead++;
                 counters.recordReceived(length);
                 try {
                     new TcpAsyncEvent(codec.decode(frame, 0, length)).asyncGo(target, Direction.up());
                 } catch (MalformedFrameException e) {
                     counters.recordRefused(e.reason());
                     LOG.debug("TCP: refused a frame: {}", e.getMessage());
+                }
+                if (in.available() == 0) {
+                    ack.clear();
+                    ack.putLong(0, framesRead);
+                    while (ack.hasRemaining()) {
+                        connection.write(ack);
+                    }
                 }
             }
         } catch (EOFException e) {

@@ -65,6 +65,7 @@ class UdpMulticastTest {
             assertThat(a.received.poll(300, TimeUnit.MILLISECONDS)).as("a's own multicast came back").isNull();
 
             c.sendDown(new AppiaMulticastLeaveEvent(GROUP));
+            c.sync();
             a.send(GROUP, new byte[] {3});
             assertThat(payloads(b, 1)).containsExactly(3);
             assertThat(c.received.poll(300, TimeUnit.MILLISECONDS)).as("c left the group").isNull();
