@@ -141,7 +141,7 @@ public class Message {
         m.beforeByteAccess();
         int len = m.end - m.first;
         if (high - end < len) {
-            grow(first - low, len + (end - first) / 2);
+            grow(first - low, (long) len + (end - first) / 2);
         }
         System.arraycopy(m.buf, m.first, buf, end, len);
         end += len;
@@ -306,23 +306,23 @@ public class Message {
 
     private void makeRoomInFront(int len) {
         if (first - low < len) {
-            grow(len + Math.max(HEADROOM, (end - first) / 4), high - end);
+            grow((long) len + Math.max(HEADROOM, (end - first) / 4), high - end);
         }
     }
 
     /** Moves the content into a new array with at least {@code front} bytes before and {@code back} after. */
-    private void grow(int front, int back) {
+    private void grow(long front, long back) {
         int len = end - first;
-        long size = (long) front + len + back;
+        long size = front + len + back;
         if (size > Integer.MAX_VALUE - 8) {
             throw new MessageException("message would exceed the maximum array size: " + size + " bytes");
         }
         byte[] bigger = new byte[(int) size];
-        System.arraycopy(buf, first, bigger, front, len);
+        System.arraycopy(buf, first, bigger, (int) front, len);
         buf = bigger;
         low = 0;
-        first = front;
-        end = front + len;
+        first = (int) front;
+        end = first + len;
         high = bigger.length;
     }
 

@@ -8,6 +8,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 
 /**
@@ -48,8 +49,12 @@ public class ObjectsMessage extends Message {
             throw new MessageException("popObject: object header of " + len + " bytes but only "
                     + (length() - 4) + " bytes follow");
         }
-        discard(4);
-        return deserialize(popBytes(len));
+        // Decode before consuming, so a header that fails to decode is left in place.
+        MsgBuffer header = new MsgBuffer(null, 0, 4 + len);
+        peek(header);
+        Object o = deserialize(Arrays.copyOfRange(header.data, header.off + 4, header.off + 4 + len));
+        discard(4 + len);
+        return o;
     }
 
     /** Reads the topmost header, which must be an object, without removing it. */
