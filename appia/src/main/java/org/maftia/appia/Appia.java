@@ -154,10 +154,14 @@ public final class Appia {
         return driveBy(() -> {
             int handled = 0;
             while (handled < maxEvents) {
+                // Like run(): other threads' work and the clock are looked at once per batch.
                 int work = drainInbox() + timers.fireDue(clock.currentTimeMillis());
-                if (dispatchOne()) {
+                int batch = 0;
+                while (batch < BATCH && handled < maxEvents && dispatchOne()) {
+                    batch++;
                     handled++;
-                } else if (work == 0) {
+                }
+                if (batch == 0 && work == 0) {
                     break;
                 }
             }

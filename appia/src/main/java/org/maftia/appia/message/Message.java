@@ -23,6 +23,7 @@ public class Message {
 
     /** Room kept in front of new content so the first headers need no copy. */
     static final int HEADROOM = 64;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -39,9 +40,8 @@ public class Message {
     private int high;
 
     public Message() {
-        buf = new byte[HEADROOM];
-        low = 0;
-        first = end = high = HEADROOM;
+        // No array until the first write: fragments and messages about to be filled cost nothing.
+        buf = NO_BYTES;
     }
 
     /** Replaces the content with a copy of {@code data[offset .. offset+length-1]}. */
@@ -141,7 +141,8 @@ public class Message {
         m.beforeByteAccess();
         int len = m.end - m.first;
         if (high - end < len) {
-            grow(first - low, (long) len + (end - first) / 2);
+            // Double: joining many fragments copies each byte O(1) times.
+            grow(first - low, (long) len + (end - first));
         }
         System.arraycopy(m.buf, m.first, buf, end, len);
         end += len;
@@ -293,9 +294,8 @@ public class Message {
     }
 
     private void clear() {
-        buf = new byte[HEADROOM];
-        low = 0;
-        first = end = high = HEADROOM;
+        buf = NO_BYTES;
+        low = first = end = high = 0;
     }
 
     private void require(int len, String op) {
