@@ -1,0 +1,41 @@
+package org.maftia.net.group;
+
+import java.util.List;
+import org.maftia.net.InetWithPort;
+
+/**
+ * A group of {@code n} sites tolerating {@code t} Byzantine ones ({@code n > 3t}), with ids
+ * {@code 0..n-1} in order (DESIGN.md, fault model). Built by {@link GroupConfigLoader}, which
+ * validates everything; the constructor checks the invariants again.
+ */
+public record GroupConfig(String groupId, int n, int t, List<SiteConfig> sites) {
+
+    public GroupConfig {
+        sites = List.copyOf(sites);
+        if (groupId == null || groupId.isBlank()) {
+            throw new ConfigException("group: the group id is empty; give it a name, e.g. group: bank");
+        }
+        if (sites.size() != n) {
+            throw new ConfigException("n: " + n + " but " + sites.size() + " sites are listed");
+        }
+        if (t < 0 || n <= 3 * t) {
+            throw new ConfigException("t: " + t + " with n = " + n + " breaks n > 3t; use t <= " + Math.max(0, (n - 1) / 3));
+        }
+        for (int i = 0; i < n; i++) {
+            if (sites.get(i).id() != i) {
+                throw new ConfigException("sites[" + i + "].id: " + sites.get(i).id() + "; ids must be 0..n-1 in order");
+            }
+        }
+    }
+
+    public SiteConfig site(int id) {
+        if (id < 0 || id >= n) {
+            throw new ConfigException("site " + id + " is not in group '" + groupId + "' (ids 0.." + (n - 1) + ")");
+        }
+        return sites.get(id);
+    }
+
+    public InetWithPort address(int id) {
+        return site(id).address();
+    }
+}

@@ -1,0 +1,87 @@
+package org.maftia.net.link;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
+import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
+import org.maftia.net.group.GroupConfig;
+
+/**
+ * Pairwise link keys of one site. Sites i and j share Z = X25519(sk_i, pk_j) = X25519(sk_j, pk_i);
+ * HKDF-SHA256 (RFC 5869) extracts a pair key with the group id as salt, and expands a key per
+ * direction and sender epoch: {@code K(i -> j, e)}. Keys differ per direction so a frame cannot be
+ * reflected back to its sender, and per epoch so a restarted sender never reuses a nonce.
+ */
+final class LinkKeys {
+
+    private static final byte[] LABEL = "maftia link v1".getBytes(StandardCharsets.US_ASCII);
+
+    private final int self;
+    private final byte[][] pairKeys;
+
+    LinkKeys(GroupConfig group, int self, byte[] privateKey) {
+        this.self = self;
+        this.pairKeys = new byte[group.n()][];
+        X25519PrivateKeyParameters sk = new X25519PrivateKeyParameters(privateKey, 0);
+        byte[] salt = sha256(LABEL, group.groupId().getBytes(StandardCharsets.UTF_8));
+        for (int j = 0; j < group.n(); j++) {
+            if (j == self) {
+                continue;
+            }
+            byte[] shared = new byte[32];
+            sk.generateSecret(new X25519PublicKeyParameters(group.site(j).linkPublicKey(), 0), shared, 0);
+            if (isAllZero(shared)) {
+                throw new IllegalArgumentException("site " + j + "'s link key is a low-order point; regenerate the group keys");
+            }
+            pairKeys[j] = hkdf(shared, salt, LABEL, 32);
+        }
+    }
+
+    /** The key of frames from {@code from} to {@code to} in the sender's {@code epoch}. */
+    byte[] directionKey(int from, int to, long epoch) {
+        int peer = from == self ? to : from;
+        byte[] info = ByteBuffer.allocate(LABEL.length + 16).put(LABEL).putInt(from).putInt(to).putLong(epoch).array();
+        return hkdfExpandOnly(pairKeys[peer], info);
+    }
+
+    private static byte[] hkdf(byte[] ikm, byte[] salt, byte[] info, int length) {
+        HKDFBytesGenerator g = new HKDFBytesGenerator(new SHA256Digest());
+        g.init(new HKDFParameters(ikm, salt, info));
+        byte[] out = new byte[length];
+        g.generateBytes(out, 0, length);
+        return out;
+    }
+
+    private static byte[] hkdfExpandOnly(byte[] prk, byte[] info) {
+        HKDFBytesGenerator g = new HKDFBytesGenerator(new SHA256Digest());
+        g.init(HKDFParameters.skipExtractParameters(prk, info));
+        byte[] out = new byte[32];
+        g.generateBytes(out, 0, 32);
+        return out;
+    }
+
+    private static byte[] sha256(byte[]... parts) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (byte[] p : parts) {
+                d.update(p);
+            }
+            return d.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    private static boolean isAllZero(byte[] b) {
+        int acc = 0;
+        for (byte x : b) {
+            acc |= x;
+        }
+        return acc == 0;
+    }
+}
