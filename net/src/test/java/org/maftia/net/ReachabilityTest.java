@@ -21,13 +21,6 @@ class ReachabilityTest {
     }
 
     @Test
-    void anUnroutableHostDoesNotAnswerWithinTheTimeout() throws Exception {
-        // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never assigned, so nothing answers.
-        Reachability.Probe p = reachability.probe(InetAddress.getByName("192.0.2.1"), Duration.ofMillis(200));
-        assertThat(p.reachable()).isFalse();
-    }
-
-    @Test
     void aNonPositiveTimeoutIsRefused() {
         assertThatThrownBy(() -> reachability.probe(InetAddress.getLoopbackAddress(), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");

@@ -8,8 +8,9 @@ import org.maftia.appia.time.Clock;
 /**
  * Whether a host answers (spec 3.1.4, ICMP): an ICMP echo where the JVM may send one (root or
  * CAP_NET_RAW), otherwise a TCP connection attempt to the echo port, as
- * {@link InetAddress#isReachable} does. For failure detectors; it blocks, so call it off the
- * protocol thread.
+ * {@link InetAddress#isReachable} does: a refused connection counts as an answer (the host is
+ * up), and some sandboxed networks answer for every address. For failure detectors, as one
+ * input among others; it blocks, so call it off the protocol thread.
  */
 public final class Reachability {
 
