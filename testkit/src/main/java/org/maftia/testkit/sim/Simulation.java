@@ -37,6 +37,8 @@ public final class Simulation {
     private final List<SimSite> ready = new ArrayList<>();
     private final List<TraceEntry> trace = new ArrayList<>();
     private boolean keepTrace;
+    private boolean tolerateSessionFailures;
+    private RuntimeException sessionFailure;
     private long fingerprint = 0xcbf29ce484222325L;
     private long actionSeq;
     private long steps;
@@ -71,11 +73,27 @@ public final class Simulation {
         return this;
     }
 
+    /**
+     * Lets sessions throw without failing the run (the loop contains and counts it, as in a real
+     * site). By default a session that throws fails the run at that step: protocols must count
+     * and drop bad input, never throw on it.
+     */
+    public Simulation tolerateSessionFailures() {
+        this.tolerateSessionFailures = true;
+        return this;
+    }
+
     /** Adds a site with its own Appia on the simulation's virtual clock. */
     public SimSite addSite(String name) {
         int index = sites.size();
         Appia appia = new Appia(clock);
         appia.setTracer((target, event) -> record(index, target, event));
+        appia.setErrorHandler((session, event, error) -> {
+            if (sessionFailure == null && !tolerateSessionFailures) {
+                sessionFailure = new IllegalStateException(name + ": " + session + " threw while handling "
+                        + event.getClass().getSimpleName() + " at " + clock.elapsedNanos() + " ns (seed " + seed + "): " + error, error);
+            }
+        });
         SimSite site = new SimSite(index, name, appia);
         sites.add(site);
         return site;
@@ -105,6 +123,11 @@ public final class Simulation {
         if (!ready.isEmpty()) {
             SimSite chosen = ready.size() == 1 ? ready.getFirst() : ready.get(random.nextInt(ready.size()));
             chosen.appia().step();
+            if (sessionFailure != null) {
+                RuntimeException failure = sessionFailure;
+                sessionFailure = null;
+                throw failure;
+            }
             return true;
         }
         long next = nextWorkNanos();
