@@ -41,6 +41,7 @@ public final class Appia {
     private final EventScheduler defaultScheduler;
     private final TimerManager timers = new TimerManager(this);
     private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final java.util.ArrayDeque<Runnable> draining = new java.util.ArrayDeque<>();
     private final AtomicLong failedHandles = new AtomicLong();
     private final AtomicLong droppedEvents = new AtomicLong();
 
@@ -311,13 +312,23 @@ public final class Appia {
         return false;
     }
 
+    /**
+     * Runs the tasks submitted so far. Tasks they submit wait for the next round, after the events
+     * already queued: work handed to the loop from the loop comes after what is in flight.
+     */
     private int drainInbox() {
-        int ran = 0;
-        Runnable task;
-        while ((task = inbox.poll()) != null) {
-            ran++;
+        Runnable task = inbox.poll();
+        if (task == null) {
+            return 0;
+        }
+        draining.clear();
+        do {
+            draining.add(task);
+        } while ((task = inbox.poll()) != null);
+        int ran = draining.size();
+        for (Runnable r; (r = draining.poll()) != null; ) {
             try {
-                task.run();
+                r.run();
             } catch (RuntimeException e) {
                 failedHandles.incrementAndGet();
                 LOG.warn("work submitted to the Appia loop failed", e);

@@ -181,4 +181,24 @@ class AppiaLoopTest {
         assertThat(appia.hasWork()).isFalse();
         assertThat(log).hasSize(2);
     }
+
+    @Test
+    void workSubmittedFromTheLoopRunsAfterTheEventsAlreadyQueued() {
+        Appia appia = new Appia(new VirtualClock());
+        List<String> order = new ArrayList<>();
+        ScriptLayer bottom = new ScriptLayer("bottom", log).accepts(Ping.class).onEvent((s, e) -> order.add("event " + ((Ping) e).id));
+        ScriptLayer top = new ScriptLayer("top", log).provides(Ping.class);
+        Channel channel = new QoS("q", new Layer[] {bottom, top}).createUnboundChannel("c", appia.getEventScheduler());
+        channel.start();
+        ScriptSession sender = (ScriptSession) sessionAt(channel, 1);
+
+        appia.execute(() -> {
+            sender.send(new Ping(1), channel, Direction.down());
+            appia.execute(() -> order.add("task"));
+            sender.send(new Ping(2), channel, Direction.down());
+        });
+        appia.runUntilIdle(100);
+
+        assertThat(order).containsExactly("event 1", "event 2", "task");
+    }
 }
