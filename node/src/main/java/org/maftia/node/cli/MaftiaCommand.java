@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "MAFTIA intrusion-tolerant middleware: sites, tools and demos.",
         subcommands = {
             VersionCommand.class,
+            KeygenCommand.class,
             DemoCommand.class,
             TestCommand.class,
             JmhCommand.class,

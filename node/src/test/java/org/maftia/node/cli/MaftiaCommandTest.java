@@ -25,11 +25,11 @@ class MaftiaCommandTest {
     @Test
     void helpListsEverySubcommand() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("version", "demo", "test", "jmh");
+        assertThat(out.toString()).contains("version", "keygen", "demo", "test", "jmh");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"version", "demo", "test", "jmh"})
+    @ValueSource(strings = {"version", "keygen", "demo", "test", "jmh"})
     void everySubcommandHasHelp(String subcommand) {
         assertThat(run(subcommand, "--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: maftia " + subcommand);

@@ -1,0 +1,92 @@
+package org.maftia.node.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.maftia.net.group.ConfigException;
+import org.maftia.net.group.GroupConfig;
+import org.maftia.net.link.LinkKeyPair;
+import org.maftia.node.cli.MaftiaCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class KeygenTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int keygen(String... args) {
+        CommandLine cli = MaftiaCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "keygen";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cli.execute(all);
+    }
+
+    @Test
+    void theDealerWritesAPublicGroupFileAndPrivateSiteKeys() throws Exception {
+        Path dir = tmp.resolve("bank");
+        assertThat(keygen("--group", "bank", "--sites", "4", "--base-port", "7300", "--out", dir.toString())).isZero();
+
+        GroupDirectory g = new GroupDirectory(dir);
+        GroupConfig group = g.group();
+        assertThat(group.n()).isEqualTo(4);
+        assertThat(group.t()).isEqualTo(1);
+        assertThat(group.address(2).port()).isEqualTo(7302);
+        for (int i = 0; i < 4; i++) {
+            LinkKeyPair keys = g.linkKeys(i);
+            assertThat(keys.publicKey()).isEqualTo(group.site(i).linkPublicKey());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(g.siteDirectory(i)))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(g.siteDirectory(i).resolve("link.key"))))
+                    .isEqualTo("rw-------");
+        }
+        assertThat(out.toString()).contains("Fingerprint of the public group: " + g.fingerprint());
+        assertThat(g.fingerprint()).matches("([0-9a-f]{4}:){7}[0-9a-f]{4}");
+    }
+
+    @Test
+    void anExistingGroupIsNotOverwrittenUnlessForced() {
+        Path dir = tmp.resolve("g");
+        assertThat(keygen("--group", "g", "--out", dir.toString())).isZero();
+        String before = new GroupDirectory(dir).fingerprint();
+
+        assertThat(keygen("--group", "g", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("exists; pass --force");
+        assertThat(new GroupDirectory(dir).fingerprint()).isEqualTo(before);
+
+        assertThat(keygen("--group", "g", "--out", dir.toString(), "--force")).isZero();
+        assertThat(new GroupDirectory(dir).fingerprint()).isNotEqualTo(before);
+    }
+
+    @Test
+    void impossibleGroupsAreRefusedWithTheFix() {
+        assertThat(keygen("--group", "g", "--sites", "4", "--t", "2", "--out", tmp.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--t 2 with 4 sites breaks n > 3t; use at most 1");
+    }
+
+    @Test
+    void aKeyReadableByOthersOrBelongingToAnotherSiteIsRefused() throws Exception {
+        Path dir = tmp.resolve("g");
+        keygen("--group", "g", "--out", dir.toString());
+        GroupDirectory g = new GroupDirectory(dir);
+        Path key0 = g.siteDirectory(0).resolve("link.key");
+
+        Files.setPosixFilePermissions(key0, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> g.linkKeys(0)).isInstanceOf(ConfigException.class).hasMessageContaining("chmod 600");
+
+        Files.setPosixFilePermissions(key0, PosixFilePermissions.fromString("rw-------"));
+        Files.copy(g.siteDirectory(1).resolve("link.key"), key0, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThatThrownBy(() -> g.linkKeys(0)).isInstanceOf(ConfigException.class).hasMessageContaining("does not belong to site 0");
+    }
+}
