@@ -216,6 +216,12 @@ public final class QuorumPublicKey implements ThresholdSignature {
         }
     }
 
+    /**
+     * Picks the first {@code k} shares of distinct holders that are well formed (and, unless
+     * {@code verified}, whose signatures verify), in holder order. With {@code verified = true}
+     * the signatures are trusted as the caller says: checking them again would double the cost of
+     * the common path, and a caller that lied gets a certificate that does not {@link #verify}.
+     */
     @Override
     public byte[] combine(byte[] message, Collection<Share> shares, boolean verified) {
         byte[] signed = signedMessage(message);
