@@ -19,11 +19,9 @@ import org.maftia.appia.ChannelInit;
 import org.maftia.appia.Direction;
 import org.maftia.appia.Event;
 import org.maftia.appia.SendableEvent;
-import org.maftia.appia.Session;
-import org.maftia.net.EventCodec;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.MalformedFrameException;
-import org.maftia.net.NetworkCounters;
+import org.maftia.net.NetworkSession;
 import org.maftia.net.RegisterSocketEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,30 +32,18 @@ import org.slf4j.LoggerFactory;
  * limit closes its connection (the stream cannot be resynchronised); a frame that does not decode
  * is dropped; both are counted.
  */
-public class TcpCompleteSession extends Session {
+public class TcpCompleteSession extends NetworkSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpCompleteSession.class);
 
     private final TcpSettings settings;
-    private final NetworkCounters counters = new NetworkCounters();
     private final Map<InetWithPort, PeerLink> peers = new ConcurrentHashMap<>();
     private final Set<SocketChannel> accepted = ConcurrentHashMap.newKeySet();
-    private Channel channel;
-    private EventCodec codec;
     private ServerSocketChannel server;
-    private InetWithPort local;
 
     TcpCompleteSession(TcpCompleteLayer layer, TcpSettings settings) {
         super(layer);
         this.settings = settings;
-    }
-
-    public NetworkCounters counters() {
-        return counters;
-    }
-
-    public InetWithPort localAddress() {
-        return local;
     }
 
     /** Bytes waiting for {@code peer}, for monitoring and tests. */
@@ -84,13 +70,6 @@ public class TcpCompleteSession extends Session {
         }
     }
 
-    private void bindTo(Channel c) {
-        if (channel == null) {
-            channel = c;
-            codec = EventCodec.forChannel(c);
-        }
-    }
-
     private void onRegister(RegisterSocketEvent register) {
         bindTo(register.getChannel());
         if (server != null) {
@@ -108,10 +87,7 @@ public class TcpCompleteSession extends Session {
                 register.answer(null, "cannot listen on " + register.requested() + ": " + e.getMessage());
             }
         }
-        register.getDirection().invert();
-        register.setSource(this);
-        register.init();
-        register.go();
+        reply(register);
     }
 
     private void send(SendableEvent event) {
@@ -131,17 +107,6 @@ public class TcpCompleteSession extends Session {
             return;
         }
         peers.computeIfAbsent(peer, p -> new PeerLink(p, settings, counters)).enqueue(frame);
-    }
-
-    private void deliver(SendableEvent received) {
-        if (channel == null || !channel.isStarted()) {
-            return;
-        }
-        received.setChannel(channel);
-        received.setDirection(Direction.up());
-        received.setSource(this);
-        received.init();
-        received.go();
     }
 
     private void acceptLoop() {

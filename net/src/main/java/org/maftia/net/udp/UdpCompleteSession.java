@@ -70,10 +70,7 @@ public class UdpCompleteSession extends UdpSimpleSession {
                         + " (is multicast enabled on the interface? e.g. ip link set lo multicast on)");
             }
         }
-        join.getDirection().invert();
-        join.setSource(this);
-        join.init();
-        join.go();
+        reply(join);
     }
 
     private void onLeave(AppiaMulticastLeaveEvent leave) {

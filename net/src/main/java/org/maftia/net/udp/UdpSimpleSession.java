@@ -14,12 +14,11 @@ import org.maftia.appia.Direction;
 import org.maftia.appia.Event;
 import org.maftia.appia.Layer;
 import org.maftia.appia.SendableEvent;
-import org.maftia.appia.Session;
 import org.maftia.net.AppiaMulticast;
 import org.maftia.net.EventCodec;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.MalformedFrameException;
-import org.maftia.net.NetworkCounters;
+import org.maftia.net.NetworkSession;
 import org.maftia.net.RegisterSocketEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,30 +30,17 @@ import org.slf4j.LoggerFactory;
  * does not provide, are dropped and counted. The session serves the channel that registered its
  * socket.
  */
-public class UdpSimpleSession extends Session {
+public class UdpSimpleSession extends NetworkSession {
 
     /** The largest UDP payload over IPv4. */
     public static final int MAX_DATAGRAM = 65_507;
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpSimpleSession.class);
 
-    protected final NetworkCounters counters = new NetworkCounters();
-    protected Channel channel;
-    protected EventCodec codec;
     protected DatagramChannel socket;
-    protected InetWithPort local;
 
     protected UdpSimpleSession(Layer layer) {
         super(layer);
-    }
-
-    public NetworkCounters counters() {
-        return counters;
-    }
-
-    /** The address the socket is bound to, or null before registration. */
-    public InetWithPort localAddress() {
-        return local;
     }
 
     @Override
@@ -70,16 +56,12 @@ public class UdpSimpleSession extends Session {
     }
 
     protected void onInit(ChannelInit init) {
-        channel = init.getChannel();
-        codec = EventCodec.forChannel(channel);
+        bindTo(init.getChannel());
         init.go();
     }
 
     protected void onRegister(RegisterSocketEvent register) {
-        if (channel == null) {
-            channel = register.getChannel();
-            codec = EventCodec.forChannel(channel);
-        }
+        bindTo(register.getChannel());
         if (socket != null) {
             register.answer(null, "this UDP session is already bound to " + local);
         } else {
@@ -96,10 +78,7 @@ public class UdpSimpleSession extends Session {
                 register.answer(null, "cannot open a UDP socket on " + register.requested() + ": " + e.getMessage());
             }
         }
-        register.getDirection().invert();
-        register.setSource(this);
-        register.init();
-        register.go();
+        reply(register);
     }
 
     protected void send(SendableEvent event) {
@@ -136,18 +115,6 @@ public class UdpSimpleSession extends Session {
             counters.recordSendFailure();
             LOG.debug("UDP send to {} failed: {}", target, e.toString());
         }
-    }
-
-    /** Sends a received event up as this session's own (spec 2.1.3, SendableEvent). */
-    protected void deliver(SendableEvent received) {
-        if (channel == null || !channel.isStarted()) {
-            return;
-        }
-        received.setChannel(channel);
-        received.setDirection(Direction.up());
-        received.setSource(this);
-        received.init();
-        received.go();
     }
 
     /** Whether a received event is delivered; UdpComplete filters its own multicast echoes. */
