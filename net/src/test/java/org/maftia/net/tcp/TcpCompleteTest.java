@@ -57,8 +57,13 @@ class TcpCompleteTest {
             try (LoopbackSite back = new LoopbackSite(new TcpCompleteLayer(SMALL_QUEUE), bAddress.port())) {
                 assertThat(back.address()).isEqualTo(bAddress);
                 java.util.List<Byte> got = new java.util.ArrayList<>();
-                while (got.size() < 5) {
+                while (!got.contains((byte) 6)) {
                     got.add(back.take().getMessage().toByteArray()[0]);
+                }
+                // At least once: frame 1 comes again if its acknowledgement was not read before
+                // the peer died (the authenticated link above drops such duplicates).
+                if (got.getFirst() == 1) {
+                    got.removeFirst();
                 }
                 assertThat(got).containsExactly((byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6);
                 NetworkCounters counters = ((TcpCompleteSession) a.networkSession()).counters();
