@@ -1,0 +1,55 @@
+package org.maftia.crypto.codec;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Builds the compact binary encodings of keys, shares and ciphertexts (big-endian, no padding). */
+public final class ByteWriter {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    public ByteWriter u8(int value) {
+        if (value < 0 || value > 0xFF) {
+            throw new IllegalArgumentException("not an unsigned byte: " + value);
+        }
+        out.write(value);
+        return this;
+    }
+
+    public ByteWriter u16(int value) {
+        if (value < 0 || value > 0xFFFF) {
+            throw new IllegalArgumentException("not an unsigned 16-bit value: " + value);
+        }
+        out.write(value >>> 8);
+        out.write(value);
+        return this;
+    }
+
+    public ByteWriter u32(int value) {
+        out.write(value >>> 24);
+        out.write(value >>> 16);
+        out.write(value >>> 8);
+        out.write(value);
+        return this;
+    }
+
+    /** Bytes as they are: the reader must know their length. */
+    public ByteWriter raw(byte[] bytes) {
+        out.write(bytes, 0, bytes.length);
+        return this;
+    }
+
+    /** Bytes behind their 4-byte length, so that concatenations stay unambiguous. */
+    public ByteWriter prefixed(byte[] bytes) {
+        u32(bytes.length);
+        return raw(bytes);
+    }
+
+    public ByteWriter prefixed(String text) {
+        return prefixed(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public byte[] toByteArray() {
+        return out.toByteArray();
+    }
+}
