@@ -50,6 +50,20 @@ public final class BlsCoin implements ThresholdCoin {
         return new Dealt(coin, key.signers().stream().map(s -> new Holder(coin, s)).toList());
     }
 
+    /** Decodes a coin key: a BLS threshold key ({@link BlsThresholdSignature#decode}) used for coins. */
+    public static BlsCoin decode(byte[] encoded) {
+        return new BlsCoin(BlsThresholdSignature.decode(encoded));
+    }
+
+    public byte[] encode() {
+        return signature.encode();
+    }
+
+    /** Decodes a holder's secret share of this coin's key ({@link BlsThresholdSignature#signer}). */
+    public Holder holder(byte[] encodedSecret) {
+        return new Holder(this, signature.signer(encodedSecret));
+    }
+
     public BlsThresholdSignature signatureKey() {
         return signature;
     }

@@ -219,27 +219,37 @@ public final class BlsThresholdSignature implements ThresholdSignature {
         return parameters;
     }
 
-    private record Parsed(int index, P1_Affine sigma) {
+    /** A share decoded, or the verdict on why it does not decode. */
+    private sealed interface Decoded permits Parsed, Rejected {
     }
 
-    /** A share decoded, or the verdict on why it does not decode. */
-    private Object parse(Share share) {
+    private record Parsed(int index, P1_Affine sigma) implements Decoded {
+    }
+
+    private record Rejected(ShareVerdict verdict) implements Decoded {
+    }
+
+    private static Rejected reject(int index, Problem problem, String detail) {
+        return new Rejected(ShareVerdict.invalid(index, problem, detail));
+    }
+
+    private Decoded parse(Share share) {
         int index = share.index();
         if (index >= parameters.n()) {
-            return ShareVerdict.invalid(index, Problem.UNKNOWN_HOLDER, "holder " + index + " is not one of 0.." + (parameters.n() - 1));
+            return reject(index, Problem.UNKNOWN_HOLDER, "holder " + index + " is not one of 0.." + (parameters.n() - 1));
         }
         byte[] bytes = share.encoded();
         if (bytes.length != SHARE_BYTES) {
-            return ShareVerdict.invalid(index, Problem.MALFORMED, "a share takes " + SHARE_BYTES + " bytes, got " + bytes.length);
+            return reject(index, Problem.MALFORMED, "a share takes " + SHARE_BYTES + " bytes, got " + bytes.length);
         }
         byte[] id = Arrays.copyOf(bytes, KeyIds.BYTES);
         if (!Arrays.equals(id, keyId)) {
-            return ShareVerdict.invalid(index, Problem.WRONG_KEY, "made for key " + KeyIds.hex(id) + ", not " + KeyIds.hex(keyId));
+            return reject(index, Problem.WRONG_KEY, "made for key " + KeyIds.hex(id) + ", not " + KeyIds.hex(keyId));
         }
         try {
             return new Parsed(index, Blst.decodeG1(Arrays.copyOfRange(bytes, KeyIds.BYTES, bytes.length), "signature share"));
         } catch (MalformedEncodingException e) {
-            return ShareVerdict.invalid(index, Problem.MALFORMED, e.getMessage());
+            return reject(index, Problem.MALFORMED, e.getMessage());
         }
     }
 
@@ -252,8 +262,10 @@ public final class BlsThresholdSignature implements ThresholdSignature {
     @Override
     public ShareVerdict verifyShare(byte[] message, Share share) {
         Blst.require();
-        Object parsed = parse(share);
-        return parsed instanceof Parsed s ? check(s, message) : (ShareVerdict) parsed;
+        return switch (parse(share)) {
+            case Parsed s -> check(s, message);
+            case Rejected r -> r.verdict();
+        };
     }
 
     /**
@@ -272,12 +284,12 @@ public final class BlsThresholdSignature implements ThresholdSignature {
         List<Integer> positions = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
         for (int i = 0; i < shares.size(); i++) {
-            Object o = parse(shares.get(i));
-            if (o instanceof Parsed s) {
-                positions.add(i);
-                parsed.add(s);
-            } else {
-                verdicts[i] = (ShareVerdict) o;
+            switch (parse(shares.get(i))) {
+                case Parsed s -> {
+                    positions.add(i);
+                    parsed.add(s);
+                }
+                case Rejected r -> verdicts[i] = r.verdict();
             }
         }
         boolean allGood = false;

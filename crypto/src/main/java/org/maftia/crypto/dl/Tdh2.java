@@ -255,6 +255,7 @@ public final class Tdh2 implements ThresholdCryptosystem {
     }
 
     /** Checks many decryption shares of one ciphertext in one batch ({@link Dleq#verifyBatch}). */
+    @Override
     public List<ShareVerdict> verifyShares(byte[] ciphertext, List<Share> shares) {
         Ciphertext ct = Ciphertext.parse(ciphertext);
         return DlShares.verifyAll(shares, parameters(), keyId, claims(ct), batchRandom);

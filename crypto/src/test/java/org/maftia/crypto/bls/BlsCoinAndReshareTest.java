@@ -24,7 +24,7 @@ class BlsCoinAndReshareTest {
 
     private final SecureRandom random = new SecureRandom();
 
-    @Property(tries = 6)
+    @Property(tries = 10)
     void anyKCoinSharesGiveTheSameValue(@ForAll @IntRange(min = 1, max = 10) int n, @ForAll long seed) {
         ThresholdParameters p = ThresholdParameters.quorum(n, (n - 1) / 3);
         BlsCoin.Dealt dealt = BlsCoin.deal(p, random);
@@ -76,6 +76,16 @@ class BlsCoinAndReshareTest {
         assertThatThrownBy(() -> before.publicKey().completeReshare(next, dealings))
                 .isInstanceOfSatisfying(Feldman.InvalidDealingException.class, e -> assertThat(e.contributor()).isEqualTo(2))
                 .hasMessageContaining("new holder 6");
+    }
+
+    @Test
+    void coinKeysEncodeAndDecode() {
+        BlsCoin.Dealt dealt = BlsCoin.deal(ThresholdParameters.quorum(4, 1), random);
+        BlsCoin decoded = BlsCoin.decode(dealt.publicKey().encode());
+        byte[] tag = {4, 5};
+        List<Share> shares = dealt.holders().subList(1, 4).stream().map(h -> decoded.holder(h.signer().encode()).share(tag)).toList();
+        assertThat(decoded.combine(tag, shares, false))
+                .isEqualTo(dealt.publicKey().combine(tag, dealt.holders().stream().map(h -> h.share(tag)).toList(), false));
     }
 
     @Test

@@ -45,7 +45,7 @@ class BlsThresholdSignatureTest {
                 .toArray(BigInteger[]::new));
     }
 
-    @Property(tries = 8)
+    @Property(tries = 15)
     void anyKSharesCombineToTheUniqueGroupSignature(@ForAll @IntRange(min = 1, max = 10) int n,
             @ForAll @IntRange(min = 0, max = 3) int faults, @ForAll int kind, @ForAll long seed) {
         ThresholdParameters p = Subsets.parameters(n, faults, kind);
@@ -72,7 +72,7 @@ class BlsThresholdSignatureTest {
         TRUNCATED, EXTENDED
     }
 
-    @Property(tries = 25)
+    @Property(tries = 50)
     void everyCorruptedShareIsCaughtAndNamed(@ForAll Corruption corruption, @ForAll @IntRange(min = 0, max = 10_000) int where) {
         int n = 4;
         ThresholdParameters p = ThresholdParameters.quorum(n, 1);

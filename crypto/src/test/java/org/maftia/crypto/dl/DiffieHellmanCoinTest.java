@@ -42,7 +42,7 @@ class DiffieHellmanCoinTest {
         return holders.stream().map(h -> h.share(tag)).toList();
     }
 
-    @Property(tries = 15)
+    @Property(tries = 30)
     void anyKValidSharesGiveTheSameCoinAndKMinusOneDoNot(@ForAll @IntRange(min = 1, max = 10) int n,
             @ForAll @IntRange(min = 0, max = 3) int faults, @ForAll int kind, @ForAll long seed) {
         ThresholdParameters p = Subsets.parameters(n, faults, kind);
@@ -81,7 +81,7 @@ class DiffieHellmanCoinTest {
         RESPONSE_NOT_BELOW_ORDER, WRONG_INDEX, INDEX_OUT_OF_RANGE, OTHER_TAG, OTHER_KEY, TRUNCATED, EXTENDED
     }
 
-    @Property(tries = 40)
+    @Property(tries = 80)
     void everyCorruptedShareIsCaughtAndNamed(@ForAll @IntRange(min = 2, max = 7) int n, @ForAll Corruption corruption,
             @ForAll @IntRange(min = 0, max = 10_000) int where) {
         ThresholdParameters p = ThresholdParameters.quorum(n, (n - 1) / 3);

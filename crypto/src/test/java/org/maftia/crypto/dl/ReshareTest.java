@@ -29,7 +29,7 @@ class ReshareTest {
 
     private final SecureRandom random = new SecureRandom();
 
-    @Property(tries = 10)
+    @Property(tries = 20)
     void aResharedCoinGivesTheSameValuesAndOldSharesDoNotMix(@ForAll @IntRange(min = 1, max = 8) int n,
             @ForAll @IntRange(min = 1, max = 9) int n2, @ForAll @IntRange(min = 0, max = 2) int faults, @ForAll int kind,
             @ForAll long seed) {

@@ -33,7 +33,7 @@ class Tdh2Test {
         return holders.stream().map(h -> h.decryptShare(ct)).toList();
     }
 
-    @Property(tries = 12)
+    @Property(tries = 25)
     void anyKDecryptionSharesRecoverThePayloadAndKMinusOneDoNot(@ForAll @IntRange(min = 1, max = 10) int n,
             @ForAll @IntRange(min = 0, max = 3) int faults, @ForAll int kind, @ForAll long seed,
             @ForAll @Size(max = 300) byte[] payload, @ForAll @Size(max = 40) byte[] label) {
@@ -95,7 +95,7 @@ class Tdh2Test {
         FLIP_VALUE_BIT, FLIP_PROOF_BIT, OTHER_CIPHERTEXT, OTHER_KEY, WRONG_INDEX, INDEX_OUT_OF_RANGE, VALUE_NOT_ON_CURVE, TRUNCATED, EXTENDED
     }
 
-    @Property(tries = 25)
+    @Property(tries = 50)
     void everyCorruptedDecryptionShareIsCaughtAndNamed(@ForAll Corruption corruption, @ForAll @IntRange(min = 0, max = 10_000) int where) {
         int n = 4;
         ThresholdParameters p = ThresholdParameters.onePlusFaults(n, 1);
