@@ -2,6 +2,7 @@ package org.maftia.crypto;
 
 import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The public side of a chosen-ciphertext-secure {@code (n, k, t)} threshold cryptosystem with
@@ -24,6 +25,14 @@ public interface ThresholdCryptosystem {
     byte[] labelOf(byte[] ciphertext);
 
     ShareVerdict verifyShare(byte[] ciphertext, Share share);
+
+    /**
+     * Checks many decryption shares of one ciphertext; schemes that can batch (random linear
+     * combinations) override this. The verdicts are in the order of {@code shares}.
+     */
+    default List<ShareVerdict> verifyShares(byte[] ciphertext, List<Share> shares) {
+        return shares.stream().map(s -> verifyShare(ciphertext, s)).toList();
+    }
 
     /** @throws NotEnoughSharesException with fewer than {@code k} valid shares of distinct holders */
     byte[] combine(byte[] ciphertext, Collection<Share> shares, boolean verified);

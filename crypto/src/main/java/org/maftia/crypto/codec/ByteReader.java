@@ -1,14 +1,14 @@
 package org.maftia.crypto.codec;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.maftia.crypto.MalformedEncodingException;
 
 /**
- * A strict cursor over an encoding: every read checks the bytes are there, and {@link #end()}
- * checks nothing is left over, so a truncated or extended encoding is a
- * {@link MalformedEncodingException} naming {@code what} was being decoded, never an index error.
- * Not thread-safe (one per decode).
+ * Strict reader of the encodings {@link ByteWriter} writes: every read checks that the bytes are
+ * there, and {@link #end()} that nothing is left over. Failures are
+ * {@link MalformedEncodingException}s naming what was being read.
  */
 public final class ByteReader {
 
@@ -16,61 +16,93 @@ public final class ByteReader {
     private final String what;
     private int position;
 
+    /** Reads {@code bytes} (not copied: the caller must not change them while reading). */
     public ByteReader(byte[] bytes, String what) {
+        if (bytes == null) {
+            throw new MalformedEncodingException(what + ": no bytes");
+        }
         this.bytes = bytes;
         this.what = what;
+    }
+
+    public int position() {
+        return position;
     }
 
     public int remaining() {
         return bytes.length - position;
     }
 
-    public int u8() {
-        need(1);
+    public int u8(String field) {
+        need(1, field);
         return bytes[position++] & 0xFF;
     }
 
-    public int u16() {
-        need(2);
+    public int u16(String field) {
+        need(2, field);
         int v = ((bytes[position] & 0xFF) << 8) | (bytes[position + 1] & 0xFF);
         position += 2;
         return v;
     }
 
-    public int u32() {
-        need(4);
-        int v = 0;
-        for (int i = 0; i < 4; i++) {
-            v = (v << 8) | (bytes[position + i] & 0xFF);
-        }
+    /** A 4-byte length or count that must not be negative. */
+    public int u32(String field) {
+        need(4, field);
+        int v = ((bytes[position] & 0xFF) << 24) | ((bytes[position + 1] & 0xFF) << 16)
+                | ((bytes[position + 2] & 0xFF) << 8) | (bytes[position + 3] & 0xFF);
         position += 4;
+        if (v < 0) {
+            throw new MalformedEncodingException(what + ": " + field + " is out of range (" + Integer.toUnsignedString(v) + ")");
+        }
         return v;
     }
 
-    public byte[] bytes(int length) {
-        need(length);
+    public byte[] raw(int length, String field) {
+        need(length, field);
         byte[] out = Arrays.copyOfRange(bytes, position, position + length);
         position += length;
         return out;
     }
 
     /** An unsigned big-endian integer in exactly {@code length} bytes. */
-    public BigInteger unsigned(int length) {
-        return new BigInteger(1, bytes(length));
+    public BigInteger unsigned(int length, String field) {
+        return new BigInteger(1, raw(length, field));
     }
 
-    /** Expects the given byte (a format code), else the encoding is not what we decode. */
+    /** Everything not read yet. */
+    public byte[] rest(String field) {
+        return raw(remaining(), field);
+    }
+
+    /** Expects the given byte (a format code): anything else is not what is being decoded. */
     public void expect(int value, String field) {
-        int got = u8();
+        int got = u8(field);
         if (got != value) {
             throw malformed(field + " is 0x" + Integer.toHexString(got) + ", expected 0x" + Integer.toHexString(value));
         }
     }
 
-    /** Everything must have been read: trailing bytes are an error, not padding. */
+    public byte[] prefixed(String field) {
+        int length = u32(field + " length");
+        return raw(length, field);
+    }
+
+    public String prefixedString(String field) {
+        return new String(prefixed(field), StandardCharsets.UTF_8);
+    }
+
+    /** Checks that {@code expected} (a format tag, a scheme name) comes next. */
+    public void expectPrefixed(String expected, String field) {
+        String found = prefixedString(field);
+        if (!found.equals(expected)) {
+            throw new MalformedEncodingException(what + ": " + field + " is \"" + printable(found) + "\", expected \"" + expected + "\"");
+        }
+    }
+
+    /** Throws unless every byte was read. */
     public void end() {
         if (position != bytes.length) {
-            throw malformed((bytes.length - position) + " trailing bytes");
+            throw new MalformedEncodingException(what + ": " + (bytes.length - position) + " unexpected trailing bytes");
         }
     }
 
@@ -78,9 +110,15 @@ public final class ByteReader {
         return new MalformedEncodingException(what + ": " + detail);
     }
 
-    private void need(int length) {
+    private void need(int length, String field) {
         if (length < 0 || length > bytes.length - position) {
-            throw malformed("truncated (need " + length + " bytes at offset " + position + ", " + (bytes.length - position) + " left)");
+            throw new MalformedEncodingException(what + ": truncated in " + field + " (need " + length + " bytes at offset "
+                    + position + ", have " + (bytes.length - position) + ")");
         }
+    }
+
+    private static String printable(String s) {
+        String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        return cut.replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

@@ -2,45 +2,57 @@ package org.maftia.crypto.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
-/** Builds the encodings {@link ByteReader} reads: big-endian, fixed-width fields. Not thread-safe. */
+/** Builds the compact binary encodings of keys, shares and ciphertexts (big-endian, no padding). */
 public final class ByteWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    public ByteWriter u8(int v) {
-        if (v < 0 || v > 0xFF) {
-            throw new IllegalArgumentException("not a byte: " + v);
+    public ByteWriter u8(int value) {
+        if (value < 0 || value > 0xFF) {
+            throw new IllegalArgumentException("not an unsigned byte: " + value);
         }
-        out.write(v);
+        out.write(value);
         return this;
     }
 
-    public ByteWriter u16(int v) {
-        if (v < 0 || v > 0xFFFF) {
-            throw new IllegalArgumentException("not a 16-bit value: " + v);
+    public ByteWriter u16(int value) {
+        if (value < 0 || value > 0xFFFF) {
+            throw new IllegalArgumentException("not an unsigned 16-bit value: " + value);
         }
-        out.write(v >>> 8);
-        out.write(v);
+        out.write(value >>> 8);
+        out.write(value);
         return this;
     }
 
-    public ByteWriter u32(int v) {
-        out.write(v >>> 24);
-        out.write(v >>> 16);
-        out.write(v >>> 8);
-        out.write(v);
+    public ByteWriter u32(int value) {
+        out.write(value >>> 24);
+        out.write(value >>> 16);
+        out.write(value >>> 8);
+        out.write(value);
         return this;
     }
 
-    public ByteWriter bytes(byte[] b) {
-        out.write(b, 0, b.length);
+    /** Bytes as they are: the reader must know their length. */
+    public ByteWriter raw(byte[] bytes) {
+        out.write(bytes, 0, bytes.length);
         return this;
+    }
+
+    /** Bytes behind their 4-byte length, so that concatenations stay unambiguous. */
+    public ByteWriter prefixed(byte[] bytes) {
+        u32(bytes.length);
+        return raw(bytes);
+    }
+
+    public ByteWriter prefixed(String text) {
+        return prefixed(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code value} (non-negative) big-endian in exactly {@code length} bytes. */
     public ByteWriter unsigned(BigInteger value, int length) {
-        return bytes(fixed(value, length));
+        return raw(fixed(value, length));
     }
 
     public byte[] toByteArray() {

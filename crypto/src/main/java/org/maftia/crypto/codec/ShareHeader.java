@@ -25,7 +25,7 @@ public final class ShareHeader {
     }
 
     public static ByteWriter write(byte code, byte[] keyId) {
-        return new ByteWriter().u8(code & 0xFF).u8(ThresholdSignatures.KIND_SHARE).bytes(keyId);
+        return new ByteWriter().u8(code & 0xFF).u8(ThresholdSignatures.KIND_SHARE).raw(keyId);
     }
 
     /**

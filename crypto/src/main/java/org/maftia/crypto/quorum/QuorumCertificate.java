@@ -32,8 +32,8 @@ record QuorumCertificate(int n, SortedMap<Integer, byte[]> signatures) {
         for (int index : signatures.keySet()) {
             bitmap[index >>> 3] |= (byte) (1 << (index & 7));
         }
-        ByteWriter out = new ByteWriter().u8(QuorumPublicKey.CODE).u8(ThresholdSignatures.KIND_SIGNATURE).bytes(bitmap);
-        signatures.values().forEach(out::bytes);
+        ByteWriter out = new ByteWriter().u8(QuorumPublicKey.CODE).u8(ThresholdSignatures.KIND_SIGNATURE).raw(bitmap);
+        signatures.values().forEach(out::raw);
         return out.toByteArray();
     }
 

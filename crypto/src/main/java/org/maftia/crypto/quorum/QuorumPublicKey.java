@@ -97,7 +97,7 @@ public final class QuorumPublicKey implements ThresholdSignature {
                 throw new MalformedEncodingException("holder " + i + "'s Ed25519 key repeats another holder's");
             }
             keys.add(new Ed25519PublicKeyParameters(key));
-            out.bytes(key);
+            out.raw(key);
         }
         return new QuorumPublicKey(parameters, keys, out.toByteArray());
     }
@@ -109,13 +109,13 @@ public final class QuorumPublicKey implements ThresholdSignature {
         in.expect(ThresholdSignatures.KIND_PUBLIC_KEY, "kind");
         ThresholdParameters p;
         try {
-            p = new ThresholdParameters(in.u16(), in.u16(), in.u16());
+            p = new ThresholdParameters(in.u16("n"), in.u16("k"), in.u16("t"));
         } catch (IllegalArgumentException e) {
             throw in.malformed(e.getMessage());
         }
         List<byte[]> keys = new ArrayList<>(p.n());
         for (int i = 0; i < p.n(); i++) {
-            keys.add(in.bytes(PUBLIC_KEY_LENGTH));
+            keys.add(in.raw(PUBLIC_KEY_LENGTH, "holder public key"));
         }
         in.end();
         return of(p, keys);

@@ -45,9 +45,9 @@ public final class QuorumSigner implements ThresholdSigner {
         ByteReader in = new ByteReader(encoded, QuorumPublicKey.SCHEME + " private key");
         in.expect(QuorumPublicKey.CODE, "scheme code");
         in.expect(ThresholdSignatures.KIND_PRIVATE_KEY, "kind");
-        int index = in.u16();
-        byte[] secret = in.bytes(Ed25519.SECRET_KEY_SIZE);
-        QuorumPublicKey group = QuorumPublicKey.decode(in.bytes(in.remaining()));
+        int index = in.u16("holder index");
+        byte[] secret = in.raw(Ed25519.SECRET_KEY_SIZE, "secret key");
+        QuorumPublicKey group = QuorumPublicKey.decode(in.rest("group public key"));
         if (index >= group.parameters().n()) {
             throw in.malformed("holder index " + index + " outside 0.." + (group.parameters().n() - 1));
         }
@@ -64,7 +64,7 @@ public final class QuorumSigner implements ThresholdSigner {
      */
     public byte[] encode() {
         return new ByteWriter().u8(QuorumPublicKey.CODE).u8(ThresholdSignatures.KIND_PRIVATE_KEY).u16(index)
-                .bytes(privateKey.getEncoded()).bytes(group.encode()).toByteArray();
+                .raw(privateKey.getEncoded()).raw(group.encode()).toByteArray();
     }
 
     @Override

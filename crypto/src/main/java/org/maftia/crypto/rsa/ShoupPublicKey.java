@@ -148,21 +148,21 @@ public final class ShoupPublicKey implements ThresholdSignature {
         in.expect(ThresholdSignatures.KIND_PUBLIC_KEY, "kind");
         ThresholdParameters p;
         try {
-            p = new ThresholdParameters(in.u16(), in.u16(), in.u16());
+            p = new ThresholdParameters(in.u16("n"), in.u16("k"), in.u16("t"));
         } catch (IllegalArgumentException e) {
             throw in.malformed(e.getMessage());
         }
-        int len = in.u16();
-        BigInteger n = in.unsigned(len);
+        int len = in.u16("modulus length");
+        BigInteger n = in.unsigned(len, "modulus");
         if ((n.bitLength() + 7) / 8 != len) {
             throw in.malformed("modulus has leading zero bytes");
         }
-        BigInteger e = BigInteger.valueOf(in.u32() & 0xFFFFFFFFL);
-        BigInteger v = in.unsigned(len);
-        BigInteger u = in.unsigned(len);
+        BigInteger e = BigInteger.valueOf(in.u32("public exponent"));
+        BigInteger v = in.unsigned(len, "v");
+        BigInteger u = in.unsigned(len, "u");
         List<BigInteger> keys = new ArrayList<>();
         for (int i = 0; i < p.n(); i++) {
-            keys.add(in.unsigned(len));
+            keys.add(in.unsigned(len, "verification key"));
         }
         in.end();
         return new ShoupPublicKey(p, n, e, v, u, keys);

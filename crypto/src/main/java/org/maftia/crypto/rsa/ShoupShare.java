@@ -23,7 +23,7 @@ record ShoupShare(BigInteger xi, BigInteger c, BigInteger z) {
     }
 
     byte[] encode(ShoupPublicKey key, byte[] header) {
-        return new ByteWriter().bytes(header)
+        return new ByteWriter().raw(header)
                 .unsigned(xi, key.modulusBytes())
                 .unsigned(c, ShareProof.CHALLENGE_BYTES)
                 .unsigned(z, key.responseBytes())

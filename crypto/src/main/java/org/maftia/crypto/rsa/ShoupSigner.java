@@ -49,7 +49,7 @@ public final class ShoupSigner implements ThresholdSigner {
      */
     public byte[] encode() {
         return new ByteWriter().u8(ShoupPublicKey.CODE).u8(ThresholdSignatures.KIND_PRIVATE_KEY).u16(index)
-                .u16(group.modulusBytes()).unsigned(secretShare, group.modulusBytes()).bytes(group.encode()).toByteArray();
+                .u16(group.modulusBytes()).unsigned(secretShare, group.modulusBytes()).raw(group.encode()).toByteArray();
     }
 
     /** Inverse of {@link #encode()}; checks {@code v^(s_i) = v_i}. */
@@ -57,10 +57,10 @@ public final class ShoupSigner implements ThresholdSigner {
         ByteReader in = new ByteReader(encoded, ShoupPublicKey.SCHEME + " private key");
         in.expect(ShoupPublicKey.CODE, "scheme code");
         in.expect(ThresholdSignatures.KIND_PRIVATE_KEY, "kind");
-        int index = in.u16();
-        int width = in.u16();
-        BigInteger secretShare = in.unsigned(width);
-        ShoupPublicKey group = ShoupPublicKey.decode(in.bytes(in.remaining()));
+        int index = in.u16("holder index");
+        int width = in.u16("share width");
+        BigInteger secretShare = in.unsigned(width, "secret share");
+        ShoupPublicKey group = ShoupPublicKey.decode(in.rest("group public key"));
         if (width != group.modulusBytes()) {
             throw in.malformed("secret share has " + width + " bytes, the modulus " + group.modulusBytes());
         }
