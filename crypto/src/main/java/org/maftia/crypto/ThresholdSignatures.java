@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.maftia.crypto.bls.BlsThresholdSignature;
 import org.maftia.crypto.quorum.QuorumPublicKey;
 import org.maftia.crypto.quorum.QuorumSigner;
 import org.maftia.crypto.rsa.ShoupPublicKey;
@@ -22,6 +23,8 @@ public final class ThresholdSignatures {
     public static final byte ED25519_QUORUM_CODE = 0x01;
     /** Code of {@value ShoupPublicKey#SCHEME}: Shoup's threshold RSA (Eurocrypt 2000). */
     public static final byte SHOUP_RSA_CODE = 0x02;
+    /** BLS shares carry their key id instead of this header; the code only names the scheme. */
+    public static final byte BLS_CODE = 0x03;
 
     /** Kinds of encoding, the second byte of each (after the scheme code). */
     public static final byte KIND_PUBLIC_KEY = 0x01;
@@ -48,7 +51,9 @@ public final class ThresholdSignatures {
             QuorumPublicKey.SCHEME, new Scheme(QuorumPublicKey.SCHEME, ED25519_QUORUM_CODE,
                     QuorumPublicKey::decode, (bytes, random) -> QuorumSigner.decode(bytes)),
             ShoupPublicKey.SCHEME, new Scheme(ShoupPublicKey.SCHEME, SHOUP_RSA_CODE,
-                    ShoupPublicKey::decode, ShoupSigner::decode));
+                    ShoupPublicKey::decode, ShoupSigner::decode),
+            BlsThresholdSignature.SCHEME, new Scheme(BlsThresholdSignature.SCHEME, BLS_CODE,
+                    BlsThresholdSignature::decode, (bytes, random) -> BlsThresholdSignature.decodeKeyFile(bytes)));
 
     private ThresholdSignatures() {
     }

@@ -26,7 +26,7 @@ class ThresholdSignaturesTest {
 
     @Test
     void namesCodesAndUnknownSchemes() {
-        assertThat(ThresholdSignatures.names()).containsExactly("ed25519-quorum", "shoup-rsa");
+        assertThat(ThresholdSignatures.names()).containsExactly("bls12-381", "ed25519-quorum", "shoup-rsa");
         assertThat(ThresholdSignatures.schemeOfCode(1)).contains("ed25519-quorum");
         assertThat(ThresholdSignatures.schemeOfCode(2)).contains("shoup-rsa");
         assertThat(ThresholdSignatures.schemeOfCode(0xEE)).isEmpty();

@@ -185,6 +185,20 @@ public final class BlsThresholdSignature implements ThresholdSignature {
         return publicKey.compress();
     }
 
+    /** A holder's key file: the group's public key and the holder's secret share, self-contained. */
+    public static byte[] encodeKeyFile(Signer signer) {
+        return new ByteWriter().prefixed(signer.pub.encode()).prefixed(signer.encode()).toByteArray();
+    }
+
+    /** Strict inverse of {@link #encodeKeyFile}. */
+    public static Signer decodeKeyFile(byte[] encoded) {
+        ByteReader r = new ByteReader(encoded, "BLS key file");
+        BlsThresholdSignature group = decode(r.prefixed("group public key"));
+        Signer signer = group.signer(r.prefixed("secret share"));
+        r.end();
+        return signer;
+    }
+
     public Signer signer(byte[] encodedSecret) {
         Blst.require();
         ByteReader r = new ByteReader(encodedSecret, "BLS secret share");
