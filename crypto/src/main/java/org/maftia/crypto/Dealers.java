@@ -42,6 +42,10 @@ public final class Dealers {
         Dealt deal(ThresholdParameters parameters, SecureRandom random);
     }
 
+    private static final Map<String, Kind> KINDS = Map.of(
+            "ed25519-quorum", Kind.SIGNATURE, "shoup-rsa", Kind.SIGNATURE, BlsThresholdSignature.SCHEME, Kind.SIGNATURE,
+            DiffieHellmanCoin.SCHEME, Kind.COIN, BlsCoin.SCHEME, Kind.COIN, Tdh2.SCHEME, Kind.ENCRYPTION);
+
     private static final Map<String, Dealer> DEALERS = Map.of(
             "ed25519-quorum", (p, r) -> {
                 QuorumDealer.Keys k = QuorumDealer.generate(p, r);
@@ -80,6 +84,17 @@ public final class Dealers {
 
     public static Set<String> schemes() {
         return new TreeSet<>(DEALERS.keySet());
+    }
+
+    /** The schemes of one kind, sorted. */
+    public static Set<String> schemes(Kind kind) {
+        Set<String> out = new TreeSet<>();
+        KINDS.forEach((name, k) -> {
+            if (k == kind) {
+                out.add(name);
+            }
+        });
+        return out;
     }
 
     /** @throws IllegalArgumentException naming the known schemes if {@code scheme} is not one */

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import org.maftia.net.group.GroupConfig;
+import org.maftia.crypto.Dealers;
 import org.maftia.node.keys.Dealer;
+import org.maftia.node.keys.KeyPurpose;
+import org.maftia.node.keys.ThresholdKeyFile;
 import org.maftia.node.keys.GroupDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,14 +48,32 @@ final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the group directory.")
     private Path out;
 
+    @Option(names = "--signature-scheme", paramLabel = "SCHEME",
+            description = "Threshold signatures: ed25519-quorum, bls12-381 or shoup-rsa (default: the fastest for n).")
+    private String signatureScheme;
+
+    @Option(names = "--coin-scheme", paramLabel = "SCHEME", description = "Threshold coin: dh-coin-p256 or bls12-381-coin (default: dh-coin-p256).")
+    private String coinScheme;
+
     @Option(names = "--force", description = "Replace an existing group in DIR.")
     private boolean force;
+
+    private void checkScheme(String scheme, Dealers.Kind kind) {
+        if (scheme != null && !Dealers.schemes(kind).contains(scheme)) {
+            throw new ParameterException(spec.commandLine(), "'" + scheme + "' is not a " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " scheme; choose one of " + Dealers.schemes(kind));
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
         Dealer.Plan plan;
         try {
-            plan = new Dealer.Plan(group, sites, t == null ? (sites - 1) / 3 : t, InetAddress.getByName(host), basePort);
+            plan = new Dealer.Plan(group, sites, t == null ? (sites - 1) / 3 : t, InetAddress.getByName(host), basePort,
+                    signatureScheme != null ? signatureScheme : Dealers.defaultSignatureScheme(sites),
+                    coinScheme != null ? coinScheme : Dealers.defaultCoinScheme(), Dealers.defaultEncryptionScheme());
+            checkScheme(signatureScheme, Dealers.Kind.SIGNATURE);
+            checkScheme(coinScheme, Dealers.Kind.COIN);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (UnknownHostException e) {
@@ -69,6 +90,11 @@ final class KeygenCommand implements Callable<Integer> {
         w.printf("Group '%s': n = %d, t = %d, written to %s%n", g.groupId(), g.n(), g.t(), out.toAbsolutePath());
         for (int i = 0; i < g.n(); i++) {
             w.printf("  site %d at %s, keys in %s (owner only)%n", i, g.address(i), dir.siteDirectory(i));
+        }
+        for (KeyPurpose p : KeyPurpose.all()) {
+            ThresholdKeyFile k = dir.publicKey(p);
+            w.printf("  %-10s %-15s (n, k, t) = (%d, %d, %d)%n", p.fileName().replace(".key", ""), k.scheme(),
+                    k.parameters().n(), k.parameters().k(), k.parameters().t());
         }
         w.printf("Fingerprint of the public group: %s%n", dir.fingerprint());
         w.println("Give each site group.yaml and its own site-<i> directory, nothing else.");

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.maftia.crypto.Dealers;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.group.SiteConfig;
@@ -17,8 +18,9 @@ import org.maftia.net.link.LinkKeyPair;
  */
 public final class Dealer {
 
-    /** What to create: the group's name and size, where its sites listen. */
-    public record Plan(String groupId, int n, int t, InetAddress host, int basePort) {
+    /** What to create: the group's name and size, where its sites listen, which schemes it uses. */
+    public record Plan(String groupId, int n, int t, InetAddress host, int basePort,
+                       String signatureScheme, String coinScheme, String encryptionScheme) {
         public Plan {
             if (n < 1) {
                 throw new IllegalArgumentException("--sites must be at least 1, not " + n);
@@ -48,7 +50,16 @@ public final class Dealer {
             sites.add(new SiteConfig(i, new InetWithPort(plan.host(), plan.basePort() + i), k.publicKey(), Map.of()));
         }
         GroupConfig group = new GroupConfig(plan.groupId(), plan.n(), plan.t(), sites);
-        directory.write(group, linkKeys, overwrite);
+        Map<KeyPurpose, Dealers.Dealt> thresholdKeys = new java.util.EnumMap<>(KeyPurpose.class);
+        for (KeyPurpose purpose : KeyPurpose.all()) {
+            String scheme = switch (purpose.kind()) {
+                case SIGNATURE -> plan.signatureScheme();
+                case COIN -> plan.coinScheme();
+                case ENCRYPTION -> plan.encryptionScheme();
+            };
+            thresholdKeys.put(purpose, Dealers.deal(scheme, purpose.parameters(plan.n(), plan.t()), random));
+        }
+        directory.write(group, linkKeys, thresholdKeys, overwrite);
         return directory;
     }
 }

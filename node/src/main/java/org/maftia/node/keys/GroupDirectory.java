@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.maftia.crypto.Dealers.Dealt;
 import org.maftia.net.group.ConfigException;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.group.GroupConfigLoader;
@@ -22,8 +23,10 @@ import org.maftia.net.link.LinkKeyPair;
 /**
  * A group directory as the dealer writes it (DESIGN.md, fault model):
  * <pre>
- * group.yaml              public: group id, t, each site's address and public keys
+ * group.yaml              public: group id, t, each site's address and link public key
+ * public/&lt;purpose&gt;.key    public: the group's threshold keys ({@link KeyPurpose})
  * site-&lt;i&gt;/link.key       site i's X25519 private key, base64      (mode 600, directory 700)
+ * site-&lt;i&gt;/&lt;purpose&gt;.key site i's share of each threshold key      (mode 600)
  * </pre>
  * Private files are readable by their owner only; loading warns when they are not.
  */
@@ -53,6 +56,18 @@ public final class GroupDirectory {
         return GroupConfigLoader.load(root.resolve(GROUP_FILE));
     }
 
+    /** The group's public threshold key for {@code purpose}. */
+    public ThresholdKeyFile publicKey(KeyPurpose purpose) {
+        return ThresholdKeyFile.read(root.resolve("public").resolve(purpose.fileName()));
+    }
+
+    /** Site {@code site}'s private share of the threshold key for {@code purpose}. */
+    public ThresholdKeyFile privateKey(int site, KeyPurpose purpose) {
+        Path file = siteDirectory(site).resolve(purpose.fileName());
+        requireOwnerOnly(file);
+        return ThresholdKeyFile.read(file);
+    }
+
     /** Site {@code site}'s link key pair, checked against the public key the group lists. */
     public LinkKeyPair linkKeys(int site) {
         GroupConfig group = group();
@@ -67,27 +82,48 @@ public final class GroupDirectory {
     }
 
     /** Writes the group file and each site's private keys; refuses to overwrite unless asked. */
-    void write(GroupConfig group, List<LinkKeyPair> linkKeys, boolean overwrite) throws IOException {
+    void write(GroupConfig group, List<LinkKeyPair> linkKeys, java.util.Map<KeyPurpose, Dealt> thresholdKeys,
+               boolean overwrite) throws IOException {
         Files.createDirectories(root);
         Path groupFile = root.resolve(GROUP_FILE);
         if (Files.exists(groupFile) && !overwrite) {
             throw new FileAlreadyExistsException(groupFile + " exists; pass --force to replace the group's keys");
         }
         Files.writeString(groupFile, yaml(group), StandardCharsets.UTF_8);
+        Path publicDir = Files.createDirectories(root.resolve("public"));
+        for (var e : thresholdKeys.entrySet()) {
+            Dealt d = e.getValue();
+            Files.writeString(publicDir.resolve(e.getKey().fileName()),
+                    new ThresholdKeyFile(d.scheme(), d.parameters(), d.publicKey()).text(), StandardCharsets.US_ASCII);
+        }
         for (int i = 0; i < group.n(); i++) {
             Path dir = Files.createDirectories(siteDirectory(i));
             restrict(dir, PRIVATE_DIR);
-            writePrivate(dir.resolve(LINK_KEY), linkKeys.get(i).privateKey());
+            writePrivate(dir.resolve(LINK_KEY), (Base64.getEncoder().encodeToString(linkKeys.get(i).privateKey()) + "\n"));
+            for (var e : thresholdKeys.entrySet()) {
+                Dealt d = e.getValue();
+                writePrivate(dir.resolve(e.getKey().fileName()),
+                        new ThresholdKeyFile(d.scheme(), d.parameters(), d.privateKeys().get(i)).text());
+            }
         }
     }
 
     /**
-     * A fingerprint of everything public in the group (the group file as written), for operators
+     * A fingerprint of everything public in the group (the group file and public keys), for operators
      * to compare over another channel: equal fingerprints, equal groups.
      */
     public String fingerprint() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(root.resolve(GROUP_FILE)));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(root.resolve(GROUP_FILE)));
+            for (KeyPurpose p : KeyPurpose.all()) {
+                Path key = root.resolve("public").resolve(p.fileName());
+                if (Files.exists(key)) {
+                    sha.update(p.fileName().getBytes(StandardCharsets.US_ASCII));
+                    sha.update(Files.readAllBytes(key));
+                }
+            }
+            byte[] digest = sha.digest();
             String hex = HexFormat.of().formatHex(digest, 0, 16);
             return String.join(":", hex.split("(?<=\\G.{4})"));
         } catch (IOException e) {
@@ -117,11 +153,11 @@ public final class GroupDirectory {
         return b.toString();
     }
 
-    private static void writePrivate(Path file, byte[] key) throws IOException {
+    private static void writePrivate(Path file, String text) throws IOException {
         Files.deleteIfExists(file);
         Files.createFile(file);
         restrict(file, PRIVATE_FILE);
-        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(file, text, StandardCharsets.US_ASCII);
     }
 
     private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
@@ -132,13 +168,21 @@ public final class GroupDirectory {
         }
     }
 
-    private static byte[] readKey(Path file, int length) {
+    private static void requireOwnerOnly(Path file) {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
             if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
                 throw new ConfigException(file + ": private key readable by others (" + PosixFilePermissions.toString(perms)
                         + "); run chmod 600 " + file);
             }
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read the key (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static byte[] readKey(Path file, int length) {
+        requireOwnerOnly(file);
+        try {
             byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
             if (key.length != length) {
                 throw new ConfigException(file + ": " + key.length + " bytes, expected " + length + "; the file is damaged");

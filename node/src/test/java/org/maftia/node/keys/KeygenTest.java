@@ -51,7 +51,29 @@ class KeygenTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(g.siteDirectory(i).resolve("link.key"))))
                     .isEqualTo("rw-------");
         }
-        assertThat(out.toString()).contains("Fingerprint of the public group: " + g.fingerprint());
+        for (KeyPurpose p : KeyPurpose.all()) {
+            ThresholdKeyFile pub = g.publicKey(p);
+            assertThat(pub.parameters()).isEqualTo(p.parameters(4, 1));
+            for (int i = 0; i < 4; i++) {
+                assertThat(g.privateKey(i, p).scheme()).isEqualTo(pub.scheme());
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(g.siteDirectory(i).resolve(p.fileName()))))
+                        .isEqualTo("rw-------");
+            }
+        }
+        assertThat(g.publicKey(KeyPurpose.ABBA_MAIN).scheme()).isEqualTo("ed25519-quorum");
+        assertThat(g.publicKey(KeyPurpose.COIN).scheme()).isEqualTo("dh-coin-p256");
+        assertThat(g.publicKey(KeyPurpose.SC_ABC).scheme()).isEqualTo("tdh2-p256");
+        // The dealt keys work: a quorum of sites signs with its abba-main shares.
+        var scheme = g.publicKey(KeyPurpose.ABBA_MAIN).scheme();
+        var pub = org.maftia.crypto.ThresholdSignatures.decodePublicKey(scheme, g.publicKey(KeyPurpose.ABBA_MAIN).key());
+        byte[] m = "vote".getBytes();
+        var shares = new java.util.ArrayList<org.maftia.crypto.Share>();
+        for (int i = 1; i < 4; i++) {
+            shares.add(org.maftia.crypto.ThresholdSignatures.decodePrivateKey(scheme, g.privateKey(i, KeyPurpose.ABBA_MAIN).key(),
+                    new java.security.SecureRandom()).sign(m));
+        }
+        assertThat(pub.verify(m, pub.combine(m, shares, false))).isTrue();
+        assertThat(out.toString()).contains("Fingerprint of the public group: " + g.fingerprint(), "coin       dh-coin-p256");
         assertThat(g.fingerprint()).matches("([0-9a-f]{4}:){7}[0-9a-f]{4}");
     }
 
@@ -67,6 +89,20 @@ class KeygenTest {
 
         assertThat(keygen("--group", "g", "--out", dir.toString(), "--force")).isZero();
         assertThat(new GroupDirectory(dir).fingerprint()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aSchemeOfTheWrongKindIsRefused() {
+        assertThat(keygen("--group", "g", "--signature-scheme", "tdh2-p256", "--out", tmp.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("'tdh2-p256' is not a signature scheme; choose one of [bls12-381, ed25519-quorum, shoup-rsa]");
+    }
+
+    @Test
+    void aBlsGroupIsDealtOnRequest() throws Exception {
+        Path dir = tmp.resolve("bls");
+        assertThat(keygen("--group", "b", "--signature-scheme", "bls12-381", "--coin-scheme", "bls12-381-coin", "--out", dir.toString())).isZero();
+        assertThat(new GroupDirectory(dir).publicKey(KeyPurpose.VCBC).scheme()).isEqualTo("bls12-381");
+        assertThat(new GroupDirectory(dir).publicKey(KeyPurpose.COIN).scheme()).isEqualTo("bls12-381-coin");
     }
 
     @Test
