@@ -132,6 +132,8 @@ final class PeerLink {
     }
 
     private void connectAndResend() throws IOException {
+        // The first connection carries the frames that made the link open it: not a reconnection.
+        boolean reconnecting = socket != null;
         SocketChannel s = SocketChannel.open();
         try {
             s.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -145,7 +147,7 @@ final class PeerLink {
             // Switching the socket under the lock: from now on only acks of s release frames.
             socket = s;
             resend = new ArrayList<>(unacked);
-            if (!resend.isEmpty()) {
+            if (reconnecting) {
                 counters.recordReconnect();
             }
         }

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public class TcpCompleteSession extends NetworkSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpCompleteSession.class);
+    /** A reader acknowledges at least this often, even while more frames wait to be read. */
+    static final int ACK_EVERY_FRAMES = 64;
+    static final int ACK_EVERY_BYTES = 1 << 20;
 
     private final TcpSettings settings;
     private final Map<InetWithPort, PeerLink> peers = new ConcurrentHashMap<>();
@@ -126,13 +129,19 @@ public class TcpCompleteSession extends NetworkSession {
     }
 
     /**
-     * Reads frames from one accepted connection; after each burst it acknowledges, cumulatively,
-     * how many frames it has read, so the sender can forget them (see {@link PeerLink}).
+     * Reads frames from one accepted connection and acknowledges, cumulatively, how many frames it
+     * has read, so the sender can forget them (see {@link PeerLink}): after each burst (nothing
+     * more to read yet), and at least every {@value #ACK_EVERY_FRAMES} frames or
+     * {@value #ACK_EVERY_BYTES} bytes. Without the second rule a reader that never runs dry (a
+     * sustained stream it only just keeps up with) would never acknowledge, and the sender would
+     * drop frames once its unacknowledged bytes reached {@link TcpSettings#maxQueuedBytesPerPeer()}.
      */
     private void readLoop(SocketChannel connection) {
         Channel target = channel;
         ByteBuffer ack = ByteBuffer.allocate(Long.BYTES);
         long framesRead = 0;
+        long framesAcked = 0;
+        long bytesSinceAck = 0;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection), 1 << 16))) {
             while (true) {
                 int length = in.readInt();
@@ -145,6 +154,7 @@ public class TcpCompleteSession extends NetworkSession {
                 byte[] frame = new byte[length];
                 in.readFully(frame);
                 framesRead++;
+                bytesSinceAck += Integer.BYTES + length;
                 counters.recordReceived(length);
                 try {
                     new TcpAsyncEvent(codec.decode(frame, 0, length)).asyncGo(target, Direction.up());
@@ -152,12 +162,14 @@ public class TcpCompleteSession extends NetworkSession {
                     counters.recordRefused(e.reason());
                     LOG.debug("TCP: refused a frame: {}", e.getMessage());
                 }
-                if (in.available() == 0) {
+                if (framesRead - framesAcked >= ACK_EVERY_FRAMES || bytesSinceAck >= ACK_EVERY_BYTES || in.available() == 0) {
                     ack.clear();
                     ack.putLong(0, framesRead);
                     while (ack.hasRemaining()) {
                         connection.write(ack);
                     }
+                    framesAcked = framesRead;
+                    bytesSinceAck = 0;
                 }
             }
         } catch (EOFException e) {

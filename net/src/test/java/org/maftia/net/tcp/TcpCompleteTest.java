@@ -2,13 +2,18 @@ package org.maftia.net.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.maftia.appia.SendableEvent;
+import org.maftia.appia.message.Message;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.LoopbackSite;
 import org.maftia.net.MalformedFrameException.Reason;
@@ -39,6 +44,9 @@ class TcpCompleteTest {
                 assertThat(e.dest).isEqualTo(to);
             }
             assertThat(b.take().getMessage().toByteArray()).isEqualTo(large);
+            NetworkCounters counters = ((TcpCompleteSession) a.networkSession()).counters();
+            assertThat(counters.reconnects()).as("the first connection is not a reconnection").isZero();
+            assertThat(counters.sendFailures()).isZero();
         }
     }
 
@@ -68,6 +76,7 @@ class TcpCompleteTest {
                 assertThat(got).containsExactly((byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6);
                 NetworkCounters counters = ((TcpCompleteSession) a.networkSession()).counters();
                 assertThat(counters.sendFailures()).isPositive();
+                assertThat(counters.reconnects()).isEqualTo(1);
             }
         }
     }
@@ -108,6 +117,76 @@ class TcpCompleteTest {
             }
             assertThat(b.received).isEmpty();
         }
+    }
+
+    @Test
+    void aReaderThatIsNeverIdleStillAcknowledgesEveryFewFrames() throws Exception {
+        // All frames are written at once, so the reader always finds the next one waiting: it must
+        // not wait for the stream to pause before it acknowledges.
+        assertAcknowledgedAtLeastEvery(TcpCompleteSession.ACK_EVERY_FRAMES, 100, 3 * TcpCompleteSession.ACK_EVERY_FRAMES + 10);
+    }
+
+    @Test
+    void aReaderThatIsNeverIdleStillAcknowledgesEveryMegabyte() throws Exception {
+        int payload = 256 * 1024;
+        int frameBytes = Integer.BYTES + pingFrame(payload).length;
+        assertAcknowledgedAtLeastEvery((TcpCompleteSession.ACK_EVERY_BYTES + frameBytes - 1) / frameBytes, payload, 16);
+    }
+
+    /**
+     * Streams {@code frames} frames, each a Ping of {@code payload} bytes, to a TCP site without a
+     * pause (from another thread, as the write may block) and checks that every cumulative
+     * acknowledgement the site sends back is at most {@code every} frames after the previous one.
+     */
+    private static void assertAcknowledgedAtLeastEvery(int every, int payload, int frames) throws Exception {
+        byte[] frame = pingFrame(payload);
+        try (LoopbackSite b = new LoopbackSite(new TcpCompleteLayer(), 0)) {
+            InetWithPort to = b.address();
+            ByteBuffer stream = ByteBuffer.allocate(frames * (Integer.BYTES + frame.length));
+            for (int i = 0; i < frames; i++) {
+                stream.putInt(frame.length).put(frame);
+            }
+            List<Long> acks = new ArrayList<>();
+            try (Socket raw = new Socket(to.host(), to.port())) {
+                raw.setSoTimeout(10_000);
+                OutputStream out = raw.getOutputStream();
+                Thread writer = Thread.ofPlatform().start(() -> {
+                    try {
+                        out.write(stream.array());
+                        out.flush();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                DataInputStream in = new DataInputStream(raw.getInputStream());
+                long last = 0;
+                while (last < frames) {
+                    last = in.readLong();
+                    acks.add(last);
+                }
+                writer.join(10_000);
+            }
+            long previous = 0;
+            for (long ack : acks) {
+                assertThat(ack - previous).as("frames between acknowledgements %s", acks).isBetween(1L, (long) every);
+                previous = ack;
+            }
+            for (int i = 0; i < frames; i++) {
+                assertThat(b.take().getMessage().length()).isEqualTo(payload);
+            }
+            assertThat(((TcpCompleteSession) b.networkSession()).counters().refusedTotal()).isZero();
+        }
+    }
+
+    /** A frame as TcpComplete writes it, without its length prefix: a Ping of {@code payload} zero bytes, no addresses. */
+    private static byte[] pingFrame(int payload) {
+        Message m = new Message();
+        m.pushBytes(new byte[payload]);
+        m.pushByte(0);
+        m.pushByte(0);
+        m.pushString(LoopbackSite.Ping.class.getName());
+        m.pushByte(1);
+        return m.toByteArray();
     }
 
     private static void awaitTrue(BooleanSupplier condition) {
