@@ -271,11 +271,15 @@ public final class Appia {
             target.handle(event);
         } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             failedHandles.incrementAndGet();
-            try {
-                errorHandler.sessionFailed(target, event, e);
-            } catch (RuntimeException handlerFailure) {
-                LOG.error("the session error handler itself failed", handlerFailure);
-            }
+            reportFailure(target, event, e);
+        }
+    }
+
+    private void reportFailure(Session target, Event event, Throwable e) {
+        try {
+            errorHandler.sessionFailed(target, event, e);
+        } catch (RuntimeException handlerFailure) {
+            LOG.error("the session error handler itself failed", handlerFailure);
         }
     }
 
@@ -331,7 +335,7 @@ public final class Appia {
                 r.run();
             } catch (RuntimeException e) {
                 failedHandles.incrementAndGet();
-                LOG.warn("work submitted to the Appia loop failed", e);
+                reportFailure(null, null, e);
             }
         }
         return ran;
@@ -391,6 +395,10 @@ public final class Appia {
     }
 
     private void logFailure(Session session, Event event, Throwable error) {
+        if (event == null) {
+            LOG.warn("work submitted to the Appia loop failed; the loop goes on", error);
+            return;
+        }
         Channel ch = event.getChannel();
         LOG.warn("{} threw while handling {} in channel '{}'; the event is dropped, the loop goes on",
                 session, event.getClass().getSimpleName(), ch == null ? "?" : ch.getChannelID(), error);

@@ -1,8 +1,9 @@
 package org.maftia.appia;
 
 /**
- * Told when a session's {@code handle} throws. The event loop contains the failure: the event is
- * dropped, the loop goes on with the next event.
+ * Told when a session's {@code handle} throws, or a task given to {@link Appia#execute} does
+ * (then {@code session} and {@code event} are null). The event loop contains the failure: the
+ * event or task is dropped, the loop goes on.
  */
 @FunctionalInterface
 public interface SessionErrorHandler {

@@ -90,8 +90,9 @@ public final class Simulation {
         appia.setTracer((target, event) -> record(index, target, event));
         appia.setErrorHandler((session, event, error) -> {
             if (sessionFailure == null && !tolerateSessionFailures) {
-                sessionFailure = new IllegalStateException(name + ": " + session + " threw while handling "
-                        + event.getClass().getSimpleName() + " at " + clock.elapsedNanos() + " ns (seed " + seed + "): " + error, error);
+                String what = event == null ? "a task on the loop" : session + " handling " + event.getClass().getSimpleName();
+                sessionFailure = new IllegalStateException(name + ": " + what + " threw at " + clock.elapsedNanos()
+                        + " ns (seed " + seed + "): " + error, error);
             }
         });
         SimSite site = new SimSite(index, name, appia);

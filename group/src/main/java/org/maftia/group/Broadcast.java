@@ -1,0 +1,49 @@
+package org.maftia.group;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A broadcast with a declared sender (spec 3.2, class Broadcast): the sender sends one payload;
+ * every party receives it. The subclasses differ in guarantees. {@link #receive()} blocks; the
+ * future of {@link #delivery()} does not.
+ */
+public abstract class Broadcast extends Protocol {
+
+    protected final int sender;
+    protected final CompletableFuture<byte[]> delivered = new CompletableFuture<>();
+
+    protected Broadcast(GroupSite site, String protocolID, String groupID, int sender) {
+        super(site, protocolID, groupID);
+        if (sender < 0 || sender >= site.parameters().n()) {
+            throw new IllegalArgumentException("sender " + sender + " is not a site of group '" + groupID + "'");
+        }
+        this.sender = sender;
+    }
+
+    public int getSender() {
+        return sender;
+    }
+
+    /** Sends the payload; only the declared sender may. */
+    public abstract void send(byte[] m);
+
+    /** Waits for the payload. @throws CancellationException if the broadcast was aborted */
+    public byte[] receive() throws InterruptedException {
+        try {
+            return delivered.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("broadcast " + protocolID + " failed", e.getCause());
+        }
+    }
+
+    public boolean canReceive() {
+        return delivered.isDone() && !delivered.isCompletedExceptionally();
+    }
+
+    /** Completes with the payload when it is delivered. */
+    public CompletableFuture<byte[]> delivery() {
+        return delivered;
+    }
+}

@@ -1,0 +1,217 @@
+package org.maftia.group.core;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.maftia.appia.Channel;
+import org.maftia.appia.ChannelInit;
+import org.maftia.appia.Event;
+import org.maftia.appia.Session;
+import org.maftia.appia.time.Clock;
+import org.maftia.net.transport.SiteAddress;
+import org.maftia.net.transport.SiteId;
+import org.maftia.net.transport.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session of {@link GroupLayer}. Messages for an instance this site has not created yet (a
+ * broadcast it will receive, a sub-protocol not started) wait in a bounded room: a Byzantine site
+ * inventing protocol ids can fill it, but not grow it, and the oldest waiting id is evicted first.
+ */
+public final class GroupSession extends Session {
+
+    /** Distinct unknown protocol ids kept waiting. */
+    static final int MAX_WAITING_IDS = 4096;
+    /** Messages kept per waiting id. */
+    static final int MAX_WAITING_PER_ID = 8 * 64;
+    /** Finished ids remembered so their late messages are ignored without waiting. */
+    static final int MAX_FINISHED_IDS = 65_536;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupSession.class);
+
+    private record Waiting(int from, int type, byte[] body) {
+    }
+
+    private final GroupParameters parameters;
+    private final GroupCounters counters = new GroupCounters();
+    private final Map<String, ProtocolInstance> instances = new HashMap<>();
+    private final LinkedHashMap<String, ArrayDeque<Waiting>> waiting = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Boolean> finished = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_FINISHED_IDS;
+        }
+    };
+    private Channel channel;
+    private final java.util.List<ProtocolInstance> startAtInit = new java.util.ArrayList<>();
+
+    GroupSession(GroupLayer layer, GroupParameters parameters) {
+        super(layer);
+        this.parameters = parameters;
+    }
+
+    public GroupParameters parameters() {
+        return parameters;
+    }
+
+    public GroupCounters counters() {
+        return counters;
+    }
+
+    /** Active instances, for tests and monitoring. */
+    public int activeInstances() {
+        return instances.size();
+    }
+
+    /** Starts {@code instance}; on the protocol thread. Messages that waited for it are handed over. */
+    public void start(ProtocolInstance instance) {
+        String id = instance.protocolId();
+        if (instances.containsKey(id) || finished.containsKey(id)) {
+            throw new IllegalStateException("protocol instance '" + id + "' already exists at site " + parameters.self()
+                    + "; protocol ids must be unique in a group");
+        }
+        instances.put(id, instance);
+        if (channel == null) {
+            // The channel's Start event has not reached this session yet: start with it.
+            startAtInit.add(instance);
+            return;
+        }
+        attach(instance);
+    }
+
+    private void attach(ProtocolInstance instance) {
+        String id = instance.protocolId();
+        instance.attach(new Context(id));
+        ArrayDeque<Waiting> queued = waiting.remove(id);
+        if (queued != null) {
+            for (Waiting w : queued) {
+                deliver(instance, w.from(), w.type(), w.body());
+            }
+        }
+    }
+
+    @Override
+    public void handle(Event event) {
+        switch (event) {
+            case ChannelInit init -> {
+                channel = init.getChannel();
+                init.go();
+                startAtInit.forEach(this::attach);
+                startAtInit.clear();
+            }
+            case GroupMessageEvent message when message.getDirection().isUp() -> receive(message);
+            default -> event.go();
+        }
+    }
+
+    private void receive(GroupMessageEvent message) {
+        int from = Transport.sender(message);
+        if (from < 0 || from >= parameters.n()) {
+            counters.unauthenticated.increment();
+            return;
+        }
+        Envelope envelope;
+        try {
+            envelope = Envelope.readFrom(message.getMessage());
+        } catch (MalformedMessageException e) {
+            counters.malformed.increment();
+            LOG.debug("site {}: malformed group message from {}: {}", parameters.self(), from, e.getMessage());
+            return;
+        }
+        ProtocolInstance instance = instances.get(envelope.protocolId());
+        if (instance != null) {
+            deliver(instance, from, envelope.type(), envelope.body());
+        } else if (finished.containsKey(envelope.protocolId())) {
+            counters.late.increment();
+        } else {
+            wait(envelope.protocolId(), new Waiting(from, envelope.type(), envelope.body()));
+        }
+    }
+
+    private void deliver(ProtocolInstance instance, int from, int type, byte[] body) {
+        try {
+            counters.delivered.increment();
+            instance.onMessage(from, type, body);
+        } catch (MalformedMessageException e) {
+            counters.rejectedByProtocol.increment();
+            LOG.debug("site {}: {} refused a message from {}: {}", parameters.self(), instance.protocolId(), from, e.getMessage());
+        }
+    }
+
+    private void wait(String protocolId, Waiting message) {
+        ArrayDeque<Waiting> queue = waiting.get(protocolId);
+        if (queue == null) {
+            if (waiting.size() >= MAX_WAITING_IDS) {
+                var eldest = waiting.entrySet().iterator();
+                counters.pendingDropped.add(eldest.next().getValue().size());
+                eldest.remove();
+            }
+            queue = new ArrayDeque<>();
+            waiting.put(protocolId, queue);
+        }
+        if (queue.size() >= MAX_WAITING_PER_ID) {
+            counters.pendingDropped.increment();
+            return;
+        }
+        queue.add(message);
+    }
+
+    /** The context of one instance: how it sends, and how it finishes. */
+    private final class Context implements ProtocolContext {
+        private final String protocolId;
+
+        Context(String protocolId) {
+            this.protocolId = protocolId;
+        }
+
+        @Override
+        public int self() {
+            return parameters.self();
+        }
+
+        @Override
+        public int n() {
+            return parameters.n();
+        }
+
+        @Override
+        public int t() {
+            return parameters.t();
+        }
+
+        @Override
+        public String groupId() {
+            return parameters.groupId();
+        }
+
+        @Override
+        public void send(int to, int type, byte[] body) {
+            transmit(SiteId.of(to), type, body);
+        }
+
+        @Override
+        public void sendAll(int type, byte[] body) {
+            transmit(SiteAddress.ALL, type, body);
+        }
+
+        @Override
+        public void finished() {
+            if (instances.remove(protocolId) != null) {
+                finished.put(protocolId, Boolean.TRUE);
+            }
+        }
+
+        @Override
+        public Clock clock() {
+            return channel.getClock();
+        }
+
+        private void transmit(SiteAddress to, int type, byte[] body) {
+            GroupMessageEvent e = new GroupMessageEvent();
+            new Envelope(protocolId, type, body).writeTo(e.getMessage());
+            Transport.send(GroupSession.this, channel, e, to);
+        }
+    }
+}

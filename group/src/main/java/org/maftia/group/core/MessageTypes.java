@@ -1,0 +1,32 @@
+package org.maftia.group.core;
+
+/**
+ * Message type codes, unique across every protocol (spec 5.2.1, convention 7: "there should be no
+ * confusion between deliver messages in the several protocols"). The high byte names the
+ * protocol, the low byte the message.
+ */
+public final class MessageTypes {
+
+    private MessageTypes() {
+    }
+
+    /** Protocol 5, RBC. */
+    public static final int RBC_SEND = 0x0501;
+    public static final int RBC_ECHO = 0x0502;
+    public static final int RBC_READY = 0x0503;
+    public static final int RBC_REQUEST = 0x0504;
+    public static final int RBC_ANSWER = 0x0505;
+
+    /** Protocol 6, VCBC. */
+    public static final int VCBC_SEND = 0x0601;
+    public static final int VCBC_READY = 0x0602;
+    public static final int VCBC_FINAL = 0x0603;
+    public static final int VCBC_REQUEST = 0x0604;
+    public static final int VCBC_ANSWER = 0x0605;
+
+    /** Protocol 3, ABBA. */
+    public static final int ABBA_PRE_PROCESS = 0x0301;
+    public static final int ABBA_PRE_VOTE = 0x0302;
+    public static final int ABBA_MAIN_VOTE = 0x0303;
+    public static final int ABBA_COIN = 0x0304;
+}

@@ -1,0 +1,29 @@
+package org.maftia.group.core;
+
+import org.maftia.appia.time.Clock;
+
+/**
+ * What a protocol instance can do (spec 5.2.1): know the group and itself, send to one party or
+ * to all (the sender included), and say it is done. Called on the site's protocol thread only.
+ */
+public interface ProtocolContext {
+
+    /** This site's id, {@code 0..n-1}. */
+    int self();
+
+    int n();
+
+    int t();
+
+    String groupId();
+
+    void send(int to, int type, byte[] body);
+
+    /** Sends to every party, this one included (as the pseudo-code's "send ... to all parties"). */
+    void sendAll(int type, byte[] body);
+
+    /** Frees the instance's state; later messages for it are ignored and counted. */
+    void finished();
+
+    Clock clock();
+}

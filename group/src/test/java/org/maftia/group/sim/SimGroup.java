@@ -1,0 +1,70 @@
+package org.maftia.group.sim;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.maftia.group.GroupSite;
+import org.maftia.group.core.GroupParameters;
+import org.maftia.testkit.net.DelayModel;
+import org.maftia.testkit.net.SimulatedNetwork;
+import org.maftia.testkit.sim.SimSite;
+import org.maftia.testkit.sim.Simulation;
+
+/**
+ * A group of n sites in the deterministic simulation, t of them possibly corrupted: every site has
+ * a real group session over the simulated network; what a corrupted site runs is up to the test
+ * (a Byzantine strategy instead of the protocol).
+ */
+public final class SimGroup {
+
+    public final Simulation sim;
+    public final SimulatedNetwork net;
+    public final List<GroupSite> sites = new ArrayList<>();
+    public final int n;
+    public final int t;
+    private final BitSet corrupted = new BitSet();
+
+    public SimGroup(long seed, int n, int... corruptedSites) {
+        this.n = n;
+        this.t = (n - 1) / 3;
+        if (corruptedSites.length > t) {
+            throw new IllegalArgumentException(corruptedSites.length + " corrupted sites, but t = " + t);
+        }
+        sim = new Simulation(seed);
+        net = new SimulatedNetwork(sim, n);
+        // Mostly quick links with a heavy tail: messages overtake each other often.
+        net.delays(DelayModel.exponential(100_000, 2_000_000));
+        for (int c : corruptedSites) {
+            corrupted.set(c);
+        }
+        net.corrupt(corruptedSites);
+        for (int i = 0; i < n; i++) {
+            SimSite s = sim.addSite("site-" + i);
+            sites.add(GroupSite.create(s.appia(), new GroupParameters("sim", i, n, t), net.layerFor(i)));
+        }
+    }
+
+    public boolean isCorrupted(int site) {
+        return corrupted.get(site);
+    }
+
+    public List<Integer> honest() {
+        List<Integer> h = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!corrupted.get(i)) {
+                h.add(i);
+            }
+        }
+        return h;
+    }
+
+    /** Runs until {@code done} or until nothing is left to do (at most a virtual minute). */
+    public boolean runUntil(BooleanSupplier done) {
+        return sim.runUntil(done, 60_000_000_000L);
+    }
+
+    public void runToQuiescence() {
+        sim.runUntilQuiet(50_000_000);
+    }
+}
