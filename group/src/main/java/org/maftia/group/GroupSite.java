@@ -10,6 +10,13 @@ import org.maftia.group.core.GroupLayer;
 import org.maftia.group.core.GroupParameters;
 import org.maftia.group.core.GroupSession;
 import org.maftia.group.core.ProtocolInstance;
+import org.maftia.net.InetWithPort;
+import org.maftia.net.group.GroupConfig;
+import org.maftia.net.link.AuthLinkLayer;
+import org.maftia.net.link.LinkKeyPair;
+import org.maftia.net.link.LinkMode;
+import org.maftia.net.link.LinkSettings;
+import org.maftia.net.tcp.TcpCompleteLayer;
 
 /**
  * One site of a group as the communication services see it (DESIGN.md, "Binding the spec's API to
@@ -44,6 +51,37 @@ public final class GroupSite {
                 .createUnboundChannel("group-" + parameters.groupId() + "-" + parameters.self(), appia.getEventScheduler());
         channel.start();
         return new GroupSite(appia, channel, parameters);
+    }
+
+    /**
+     * A site on the real network: TCP below, the authenticated link above it, the group session
+     * on top, listening on the site's address from the group configuration. Wait on
+     * {@code session().listening()} (from the protocol thread) or {@link #listening()}.
+     */
+    public static GroupSite overTcp(Appia appia, GroupConfig group, int self, LinkKeyPair linkKeys, LinkMode mode) {
+        GroupParameters p = new GroupParameters(group.groupId(), self, group.n(), group.t());
+        Layer[] layers = {
+            new TcpCompleteLayer(),
+            new AuthLinkLayer(new LinkSettings(group, self, linkKeys, mode)),
+            new GroupLayer(p, group.address(self))
+        };
+        Channel channel = new QoS("group-" + p.groupId(), layers)
+                .createUnboundChannel("group-" + p.groupId() + "-" + self, appia.getEventScheduler());
+        channel.start();
+        return new GroupSite(appia, channel, p);
+    }
+
+    /** Completes with the bound address once the network layer listens. */
+    public CompletableFuture<InetWithPort> listening() {
+        CompletableFuture<InetWithPort> result = new CompletableFuture<>();
+        appia.execute(() -> session().listening().whenComplete((a, e) -> {
+            if (e != null) {
+                result.completeExceptionally(e);
+            } else {
+                result.complete(a);
+            }
+        }));
+        return result;
     }
 
     /** The site bound to this thread by {@link #enter()}. */

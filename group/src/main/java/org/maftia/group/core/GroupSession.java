@@ -7,7 +7,11 @@ import java.util.Map;
 import org.maftia.appia.Channel;
 import org.maftia.appia.ChannelInit;
 import org.maftia.appia.Event;
+import java.util.concurrent.CompletableFuture;
+import org.maftia.appia.Direction;
 import org.maftia.appia.Session;
+import org.maftia.net.InetWithPort;
+import org.maftia.net.RegisterSocketEvent;
 import org.maftia.appia.time.Clock;
 import org.maftia.net.transport.SiteAddress;
 import org.maftia.net.transport.SiteId;
@@ -47,9 +51,21 @@ public final class GroupSession extends Session {
     private Channel channel;
     private final java.util.List<ProtocolInstance> startAtInit = new java.util.ArrayList<>();
 
-    GroupSession(GroupLayer layer, GroupParameters parameters) {
+    private final InetWithPort listen;
+    private final CompletableFuture<InetWithPort> listening = new CompletableFuture<>();
+
+    GroupSession(GroupLayer layer, GroupParameters parameters, InetWithPort listen) {
         super(layer);
         this.parameters = parameters;
+        this.listen = listen;
+        if (listen == null) {
+            listening.complete(null);
+        }
+    }
+
+    /** Completes when the network layer listens (at once on a simulated network), or fails with why. */
+    public CompletableFuture<InetWithPort> listening() {
+        return listening;
     }
 
     public GroupParameters parameters() {
@@ -98,8 +114,24 @@ public final class GroupSession extends Session {
             case ChannelInit init -> {
                 channel = init.getChannel();
                 init.go();
+                if (listen != null) {
+                    RegisterSocketEvent register = new RegisterSocketEvent(listen);
+                    register.setChannel(channel);
+                    register.setDirection(Direction.down());
+                    register.setSource(this);
+                    register.init();
+                    register.go();
+                }
                 startAtInit.forEach(this::attach);
                 startAtInit.clear();
+            }
+            case RegisterSocketEvent answer when answer.getDirection().isUp() -> {
+                if (answer.succeeded()) {
+                    listening.complete(answer.bound());
+                } else {
+                    LOG.error("site {}: {}", parameters.self(), answer.error());
+                    listening.completeExceptionally(new IllegalStateException(answer.error()));
+                }
             }
             case GroupMessageEvent message when message.getDirection().isUp() -> receive(message);
             default -> event.go();
