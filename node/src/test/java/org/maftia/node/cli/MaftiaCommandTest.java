@@ -43,7 +43,7 @@ class MaftiaCommandTest {
 
     @Test
     void theDemoRunsAStackAndReportsTheFlowAndTheRate() {
-        assertThat(run("demo", "--messages", "5000", "--size", "100", "--window", "8")).isZero();
+        assertThat(run("demo", "--kernel", "--messages", "5000", "--size", "100", "--window", "8")).isZero();
         String printed = out.toString();
         assertThat(printed).contains(
                 "DemoMessage  DOWN  -> SequenceSession", "DemoMessage  DOWN  -> BounceSession",
@@ -56,8 +56,17 @@ class MaftiaCommandTest {
     }
 
     @Test
+    void theGroupDemoShowsHonestSitesAgreeingDespiteTheByzantineSite() {
+        assertThat(run("demo", "--broadcasts", "5")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Site 3 is Byzantine", "Byzantine site 3 equivocated in all 5 of its broadcasts",
+                "split deliveries: 0", "15 honest reliable broadcasts delivered at 3 honest sites",
+                "Honest sites agree on every broadcast.", "OK");
+        assertThat(out.toString()).containsPattern("site 0:  from 0:   5 \\p{XDigit}{8}");
+    }
+
+    @Test
     void badDemoSettingsGiveOneClearLine() {
-        assertThat(run("demo", "--size", "3")).isEqualTo(2);
+        assertThat(run("demo", "--kernel", "--size", "3")).isEqualTo(2);
         assertThat(err.toString()).contains("--size must be between 8 bytes and 16 MiB, not 3");
     }
 
