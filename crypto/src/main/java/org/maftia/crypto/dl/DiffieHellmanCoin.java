@@ -92,14 +92,7 @@ public final class DiffieHellmanCoin implements ThresholdCoin {
 
     /** Decodes a public key strictly (see {@link DlThresholdKey#read}). */
     public static DiffieHellmanCoin decode(byte[] encoded) {
-        ByteReader r = new ByteReader(encoded, "DH coin public key");
-        int version = r.u8("version");
-        if (version != 1) {
-            throw r.malformed("unknown version " + version);
-        }
-        r.expectPrefixed(PUBLIC_FORMAT, "format");
-        DlThresholdKey key = DlThresholdKey.read(r);
-        r.end();
+        DlThresholdKey key = DlThresholdKey.readPublic(encoded, "DH coin public key", PUBLIC_FORMAT);
         return new DiffieHellmanCoin(key);
     }
 

@@ -95,6 +95,19 @@ public final class DlThresholdKey {
         }
     }
 
+    /** Reads a whole public-key encoding: version 1, the scheme's format tag, the key, nothing after. */
+    static DlThresholdKey readPublic(byte[] encoded, String what, String format) {
+        ByteReader r = new ByteReader(encoded, what);
+        int version = r.u8("version");
+        if (version != 1) {
+            throw r.malformed("unknown version " + version);
+        }
+        r.expectPrefixed(format, "format");
+        DlThresholdKey key = read(r);
+        r.end();
+        return key;
+    }
+
     /**
      * Reads a key strictly: valid parameters, valid points, and verification keys that lie on one
      * polynomial of degree k-1 in the exponent whose value at 0 is the public key (so a damaged or

@@ -131,14 +131,7 @@ public final class Tdh2 implements ThresholdCryptosystem {
     }
 
     public static Tdh2 decode(byte[] encoded) {
-        ByteReader r = new ByteReader(encoded, "TDH2 public key");
-        int version = r.u8("version");
-        if (version != VERSION) {
-            throw r.malformed("unknown version " + version);
-        }
-        r.expectPrefixed(PUBLIC_FORMAT, "format");
-        DlThresholdKey key = DlThresholdKey.read(r);
-        r.end();
+        DlThresholdKey key = DlThresholdKey.readPublic(encoded, "TDH2 public key", PUBLIC_FORMAT);
         return new Tdh2(key);
     }
 

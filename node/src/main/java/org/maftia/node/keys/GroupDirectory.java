@@ -164,6 +164,7 @@ public final class GroupDirectory {
         try {
             Files.setPosixFilePermissions(path, permissions);
         } catch (UnsupportedOperationException e) {
+            // Not swallowed: without POSIX permissions private keys cannot be kept private, so refuse.
             throw new IOException(path + ": this file system has no POSIX permissions; keep key directories on one that has");
         }
     }
