@@ -1,0 +1,146 @@
+package org.maftia.group.vcbc;
+
+import static org.maftia.group.core.MessageTypes.VCBC_ANSWER;
+import static org.maftia.group.core.MessageTypes.VCBC_FINAL;
+import static org.maftia.group.core.MessageTypes.VCBC_READY;
+import static org.maftia.group.core.MessageTypes.VCBC_REQUEST;
+import static org.maftia.group.core.MessageTypes.VCBC_SEND;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.maftia.group.core.Digest;
+import org.maftia.group.core.MalformedMessageException;
+
+/**
+ * The messages of Protocol 6, each with its strict decoder. A share or a signature is opaque here
+ * (the threshold scheme decodes it when it verifies); only its length is bounded.
+ *
+ * <p>Wire formats: send = m; ready = H(m) (32 bytes) || share; final = H(m) || µ; request = empty;
+ * answer = the closing, |m| (4 bytes, big-endian) || m || µ.
+ */
+sealed interface VcbcMessage {
+
+    /** Longest signature share accepted (an Ed25519 quorum share is about 100 bytes). */
+    int MAX_SHARE = 4096;
+    /** Longest threshold signature accepted (a quorum certificate grows with k; 64 KiB is ample). */
+    int MAX_SIGNATURE = 64 << 10;
+
+    int type();
+
+    byte[] body();
+
+    record Send(byte[] m) implements VcbcMessage {
+        public int type() {
+            return VCBC_SEND;
+        }
+
+        public byte[] body() {
+            return m;
+        }
+    }
+
+    /** A ready carries the sender's share of S on (j, ready, d); its holder is the party that sent it. */
+    record Ready(Digest d, byte[] share) implements VcbcMessage {
+        public int type() {
+            return VCBC_READY;
+        }
+
+        public byte[] body() {
+            return concat(d.bytes(), share);
+        }
+    }
+
+    record Final(Digest d, byte[] signature) implements VcbcMessage {
+        public int type() {
+            return VCBC_FINAL;
+        }
+
+        public byte[] body() {
+            return concat(d.bytes(), signature);
+        }
+    }
+
+    record Request() implements VcbcMessage {
+        public int type() {
+            return VCBC_REQUEST;
+        }
+
+        public byte[] body() {
+            return new byte[0];
+        }
+    }
+
+    /** (answer, m, µ): its body is exactly a closing. */
+    record Answer(byte[] m, byte[] signature) implements VcbcMessage {
+        public int type() {
+            return VCBC_ANSWER;
+        }
+
+        public byte[] body() {
+            return ByteBuffer.allocate(4 + m.length + signature.length).putInt(m.length).put(m).put(signature).array();
+        }
+    }
+
+    static VcbcMessage decode(int type, byte[] body, int maxPayload) throws MalformedMessageException {
+        return switch (type) {
+            case VCBC_SEND -> {
+                if (body.length > maxPayload) {
+                    throw new MalformedMessageException("VCBC payload of " + body.length + " bytes, limit " + maxPayload);
+                }
+                yield new Send(body);
+            }
+            case VCBC_READY -> new Ready(digestPrefix(body, "ready"), tail(body, MAX_SHARE, "share"));
+            case VCBC_FINAL -> new Final(digestPrefix(body, "final"), tail(body, MAX_SIGNATURE, "signature"));
+            case VCBC_REQUEST -> {
+                if (body.length != 0) {
+                    throw new MalformedMessageException("VCBC request with a body of " + body.length + " bytes");
+                }
+                yield new Request();
+            }
+            case VCBC_ANSWER -> decodeClosing(body, 0, body.length, maxPayload);
+            default -> throw new MalformedMessageException("type 0x" + Integer.toHexString(type) + " is not a VCBC message");
+        };
+    }
+
+    /** Decodes a closing (an answer's body) sitting in {@code v[offset, offset+length)}. */
+    static Answer decodeClosing(byte[] v, int offset, int length, int maxPayload) throws MalformedMessageException {
+        if (offset < 0 || length < 0 || offset > v.length - length) {
+            throw new MalformedMessageException("closing range [" + offset + ", +" + length + ") outside " + v.length + " bytes");
+        }
+        if (length < 4) {
+            throw new MalformedMessageException("VCBC closing of " + length + " bytes, shorter than its length field");
+        }
+        int mLength = ByteBuffer.wrap(v, offset, 4).getInt();
+        if (mLength < 0 || mLength > maxPayload) {
+            throw new MalformedMessageException("VCBC closing with a payload of " + mLength + " bytes, limit " + maxPayload);
+        }
+        int sigLength = length - 4 - mLength;
+        if (sigLength < 1 || sigLength > MAX_SIGNATURE) {
+            throw new MalformedMessageException("VCBC closing with a signature of " + sigLength + " bytes");
+        }
+        int from = offset + 4;
+        return new Answer(Arrays.copyOfRange(v, from, from + mLength),
+                Arrays.copyOfRange(v, from + mLength, offset + length));
+    }
+
+    private static Digest digestPrefix(byte[] body, String what) throws MalformedMessageException {
+        if (body.length <= Digest.LENGTH) {
+            throw new MalformedMessageException("VCBC " + what + " of " + body.length + " bytes, too short for a digest and more");
+        }
+        return new Digest(Arrays.copyOf(body, Digest.LENGTH));
+    }
+
+    private static byte[] tail(byte[] body, int limit, String what) throws MalformedMessageException {
+        int length = body.length - Digest.LENGTH;
+        if (length > limit) {
+            throw new MalformedMessageException("VCBC " + what + " of " + length + " bytes, limit " + limit);
+        }
+        return Arrays.copyOfRange(body, Digest.LENGTH, body.length);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
