@@ -106,6 +106,11 @@ public final class Abba extends ProtocolInstance {
         return decision;
     }
 
+    /** The round of the decision, 0 before it. */
+    public int decisionRound() {
+        return decisionRound;
+    }
+
     /** True once this party decided and took part in the round after (Protocol 3, line 21). */
     public boolean done() {
         return done;
@@ -403,19 +408,39 @@ public final class Abba extends ProtocolInstance {
     }
 
     private byte[] preProcessTag(boolean b) {
-        return Tag.of("abba-pre-process", protocolId(), ctx.groupId(), new byte[] {(byte) (b ? 1 : 0)});
+        return preProcessTag(protocolId(), ctx.groupId(), b);
     }
 
     private byte[] preVoteTag(int r, boolean b) {
-        return Tag.of("abba-pre-vote", protocolId(), ctx.groupId(), int4(r), new byte[] {(byte) (b ? 1 : 0)});
+        return preVoteTag(protocolId(), ctx.groupId(), r, b);
     }
 
     private byte[] mainVoteTag(int r, int v) {
-        return Tag.of("abba-main-vote", protocolId(), ctx.groupId(), int4(r), new byte[] {(byte) v});
+        return mainVoteTag(protocolId(), ctx.groupId(), r, v);
     }
 
     private byte[] coinTag(int r) {
-        return Tag.of("abba-coin", protocolId(), ctx.groupId(), int4(r));
+        return coinTag(protocolId(), ctx.groupId(), r);
+    }
+
+    /** Tagged inputs (spec 5.2.1, convention 6): what S' signs at line 2. */
+    static byte[] preProcessTag(String protocolId, String groupId, boolean b) {
+        return Tag.of("abba-pre-process", protocolId, groupId, new byte[] {(byte) (b ? 1 : 0)});
+    }
+
+    /** What S signs at line 10. */
+    static byte[] preVoteTag(String protocolId, String groupId, int r, boolean b) {
+        return Tag.of("abba-pre-vote", protocolId, groupId, int4(r), new byte[] {(byte) (b ? 1 : 0)});
+    }
+
+    /** What S signs at line 15 (v = 2 for abstain). */
+    static byte[] mainVoteTag(String protocolId, String groupId, int r, int v) {
+        return Tag.of("abba-main-vote", protocolId, groupId, int4(r), new byte[] {(byte) v});
+    }
+
+    /** The coin's name at line 23. */
+    static byte[] coinTag(String protocolId, String groupId, int r) {
+        return Tag.of("abba-coin", protocolId, groupId, int4(r));
     }
 
     private static byte[] int4(int r) {
