@@ -1,0 +1,204 @@
+package org.maftia.group.abba;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.maftia.crypto.Share;
+import org.maftia.group.abba.AbbaMessage.Coin;
+import org.maftia.group.abba.AbbaMessage.MainVote;
+import org.maftia.group.abba.AbbaMessage.MainVoteJustification;
+import org.maftia.group.abba.AbbaMessage.PreProcess;
+import org.maftia.group.abba.AbbaMessage.PreVote;
+import org.maftia.group.abba.AbbaMessage.PreVoteJustification;
+import org.maftia.group.core.GroupKeys;
+import org.maftia.group.core.MalformedMessageException;
+import org.maftia.group.core.MessageTypes;
+import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.sim.Byzantine;
+import org.maftia.group.sim.SimGroup;
+import org.maftia.group.sim.TestKeys;
+import org.maftia.testkit.sim.Seeds;
+
+/**
+ * Protocol 3 in the simulation, over many seeds, n in {4, 7}, with t corrupted sites running
+ * Byzantine strategies (silent, garbage, and an equivocator that signs both values with its real
+ * keys and forges the rest). Checks the spec's properties: validity (unanimous honest inputs are
+ * decided), agreement (honest parties decide the same), termination (every honest party decides
+ * and finishes the round after), integrity (once).
+ */
+class AbbaSimulationTest {
+
+    private static final String ID = "abba-test";
+    private static final String GROUP = "sim";
+    private static final int[] ABBA_TYPES = {MessageTypes.ABBA_PRE_PROCESS, MessageTypes.ABBA_PRE_VOTE,
+        MessageTypes.ABBA_MAIN_VOTE, MessageTypes.ABBA_COIN};
+    private static final Map<Integer, List<GroupKeys>> KEYS = new HashMap<>();
+
+    private static synchronized List<GroupKeys> keys(int n) {
+        return KEYS.computeIfAbsent(n, k -> TestKeys.deal(k, (k - 1) / 3, new SecureRandom()));
+    }
+
+    private record Outcome(Map<Integer, List<Boolean>> decisions, Map<Integer, Abba> instances) {
+    }
+
+    private static Outcome run(long seed, int n, boolean[] inputs) {
+        int t = (n - 1) / 3;
+        int[] corrupted = new int[t];
+        for (int k = 0; k < t; k++) {
+            corrupted[k] = (int) Math.floorMod(seed + k, n);
+        }
+        SimGroup g = new SimGroup(seed, n, corrupted);
+        List<GroupKeys> keys = keys(n);
+        Map<Integer, List<Boolean>> decisions = new HashMap<>();
+        Map<Integer, Abba> instances = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int site = i;
+            if (g.isCorrupted(i)) {
+                g.sites.get(i).start(strategy(seed, i, keys.get(i)));
+            } else {
+                Abba abba = new Abba(ID, keys.get(i), b -> decisions.computeIfAbsent(site, k -> new ArrayList<>()).add(b));
+                instances.put(i, abba);
+                g.sites.get(i).start(abba);
+                boolean input = inputs[i];
+                g.sites.get(i).onProtocolThread(() -> abba.propose(input));
+            }
+        }
+        g.runUntil(() -> instances.values().stream().allMatch(a -> a.decision() != null));
+        g.runToQuiescence();
+        for (int h : g.honest()) {
+            assertThat(decisions.get(h)).as("termination and integrity at site %d", h).hasSize(1);
+        }
+        // The first deciders (round d) stop after round d+1 (Protocol 3, line 21); every honest
+        // party decides by round d+1; those deciding in d+1 may wait in d+2 for pre-votes that
+        // the first deciders no longer send.
+        int first = instances.values().stream().mapToInt(Abba::decisionRound).min().orElseThrow();
+        instances.forEach((site, a) -> {
+            assertThat(a.decisionRound()).as("site %d decides at most a round after the first", site).isLessThanOrEqualTo(first + 1);
+            if (a.decisionRound() == first) {
+                assertThat(a.done()).as("site %d, a first decider, finished the round after its decision", site).isTrue();
+            }
+        });
+        List<Boolean> firsts = g.honest().stream().map(h -> decisions.get(h).getFirst()).toList();
+        assertThat(firsts).as("agreement").containsOnly(firsts.getFirst());
+        return new Outcome(decisions, instances);
+    }
+
+    /** A corrupted site's behaviour, varied by seed. */
+    private static ProtocolInstance strategy(long seed, int site, GroupKeys keys) {
+        return switch ((int) Math.floorMod(seed + site, 3)) {
+            case 0 -> Byzantine.silent(ID);
+            case 1 -> Byzantine.garbage(ID, seed, ABBA_TYPES);
+            default -> new Equivocator(keys);
+        };
+    }
+
+    /**
+     * Signs both values with its real keys: pre-processes 0 to some and 1 to others, then, with the
+     * honest parties' pre-process shares, makes genuine S'-signatures on both values, pre-votes
+     * both to different parties and abstains with a genuine conflict; releases its coin shares
+     * early; adds forged justifications, bad shares, duplicates and far-future rounds.
+     */
+    private static final class Equivocator extends ProtocolInstance {
+        private final GroupKeys keys;
+        private final Map<Boolean, List<Share>> preProcessShares = new HashMap<>();
+        private final Map<Boolean, byte[]> signatures = new HashMap<>();
+        private boolean abstained;
+        private final java.util.Set<Integer> heard = new java.util.HashSet<>();
+
+        Equivocator(GroupKeys keys) {
+            super(ID);
+            this.keys = keys;
+            preProcessShares.put(false, new ArrayList<>(List.of(keys.abbaPre().sign(Abba.preProcessTag(ID, GROUP, false)))));
+            preProcessShares.put(true, new ArrayList<>(List.of(keys.abbaPre().sign(Abba.preProcessTag(ID, GROUP, true)))));
+        }
+
+        @Override
+        protected void onStart() {
+            int self = ctx.self();
+            for (int to = 0; to < ctx.n(); to++) {
+                boolean b = to % 2 == 1;
+                send(to, new PreProcess(b, preProcessShares.get(b).getFirst()));
+                send(to, new PreProcess(!b, preProcessShares.get(!b).getFirst())); // a duplicate
+            }
+            byte[] junk = new byte[64];
+            Share preVoteShare = keys.abbaMain().sign(Abba.preVoteTag(ID, GROUP, 1, true));
+            sendAll(new PreVote(1, true, new PreVoteJustification.Initial(junk), preVoteShare));
+            sendAll(new PreVote(2, false, new PreVoteJustification.Hard(junk),
+                    keys.abbaMain().sign(Abba.preVoteTag(ID, GROUP, 2, false))));
+            sendAll(new PreVote(3, true, new PreVoteJustification.Soft(junk),
+                    keys.abbaMain().sign(Abba.preVoteTag(ID, GROUP, 2, true)))); // share for the wrong round
+            sendAll(new MainVote(1, AbbaMessage.ABSTAIN, new MainVoteJustification.Conflict(
+                    new PreVoteJustification.Initial(junk), new PreVoteJustification.Initial(junk)),
+                    keys.abbaMain().sign(Abba.mainVoteTag(ID, GROUP, 1, AbbaMessage.ABSTAIN))));
+            sendAll(new Coin(1, new Share((self + 1) % ctx.n(), keys.coin().share(Abba.coinTag(ID, GROUP, 1)).encoded())));
+            for (int r = 2; r <= 6; r++) {
+                sendAll(new Coin(r, keys.coin().share(Abba.coinTag(ID, GROUP, r))));
+            }
+            sendAll(new Coin(1_000_000, keys.coin().share(Abba.coinTag(ID, GROUP, 1_000_000))));
+        }
+
+        @Override
+        protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
+            if (from != ctx.self() && heard.add(from) && AbbaMessage.decode(type, body) instanceof PreProcess p
+                    && p.share().index() == from && preProcessShares.get(p.b()).size() <= ctx.t()) {
+                preProcessShares.get(p.b()).add(p.share());
+                if (preProcessShares.get(p.b()).size() == ctx.t() + 1) {
+                    byte[] sig = keys.abbaPreKey().combine(Abba.preProcessTag(ID, GROUP, p.b()), preProcessShares.get(p.b()), false);
+                    signatures.put(p.b(), sig);
+                    // A genuine round-1 pre-vote for b, to the parties of b's parity only.
+                    for (int to = 0; to < ctx.n(); to++) {
+                        if ((to % 2 == 1) == p.b()) {
+                            send(to, new PreVote(1, p.b(), new PreVoteJustification.Initial(sig),
+                                    keys.abbaMain().sign(Abba.preVoteTag(ID, GROUP, 1, p.b()))));
+                        }
+                    }
+                }
+                if (signatures.size() == 2 && !abstained) {
+                    abstained = true;
+                    sendAll(new MainVote(1, AbbaMessage.ABSTAIN, new MainVoteJustification.Conflict(
+                            new PreVoteJustification.Initial(signatures.get(false)),
+                            new PreVoteJustification.Initial(signatures.get(true))),
+                            keys.abbaMain().sign(Abba.mainVoteTag(ID, GROUP, 1, AbbaMessage.ABSTAIN))));
+                }
+            }
+        }
+
+        private void send(int to, AbbaMessage m) {
+            ctx.send(to, m.type(), m.body());
+        }
+
+        private void sendAll(AbbaMessage m) {
+            ctx.sendAll(m.type(), m.body());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void unanimousHonestInputsAreDecided(int n) {
+        Seeds.forEach(40, seed -> {
+            boolean value = seed % 2 == 0;
+            boolean[] inputs = new boolean[n];
+            java.util.Arrays.fill(inputs, value);
+            Outcome o = run(seed, n, inputs);
+            o.decisions().forEach((site, d) -> assertThat(d).as("validity at site %d", site).containsExactly(value));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void withMixedInputsAllHonestPartiesDecideTheSameBit(int n) {
+        Seeds.forEach(40, seed -> {
+            boolean[] inputs = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                inputs[i] = ((seed >> (i % 8)) & 1) == 1 ^ i % 2 == 0;
+            }
+            run(seed, n, inputs);
+        });
+    }
+}
