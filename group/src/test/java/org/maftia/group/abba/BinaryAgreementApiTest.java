@@ -1,0 +1,63 @@
+package org.maftia.group.abba;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.maftia.group.BinaryAgreement;
+import org.maftia.group.BinaryNegotiable;
+import org.maftia.group.GroupSite;
+import org.maftia.group.core.GroupKeys;
+import org.maftia.group.sim.Byzantine;
+import org.maftia.group.sim.SimGroup;
+import org.maftia.group.sim.TestKeys;
+import org.junit.jupiter.api.Test;
+
+/** The spec 3.2 agreement API over ABBA, in the simulation. */
+class BinaryAgreementApiTest {
+
+    @Test
+    void honestSitesProposingThroughTheApiDecideTheSameBitAndCanRead() {
+        SimGroup g = new SimGroup(17, 4, 3);
+        List<GroupKeys> keys = TestKeys.deal(4, 1, new SecureRandom());
+        List<BinaryAgreement> agreements = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            BinaryAgreement a = new BinaryAgreement(g.sites.get(i), keys.get(i), "ba-1", "sim");
+            agreements.add(a);
+            assertThat(a.canDecide()).isFalse();
+            a.propose(new BinaryNegotiable(i % 2 == 0));
+        }
+        g.sites.get(3).start(Byzantine.silent("ba-1"));
+
+        assertThat(g.runUntil(() -> agreements.stream().allMatch(BinaryAgreement::canDecide))).isTrue();
+
+        boolean decided = agreements.getFirst().decision();
+        for (BinaryAgreement a : agreements) {
+            assertThat(a.decision()).isEqualTo(decided);
+            assertThat(((BinaryNegotiable) a.decisionNegotiable()).getValue()).isEqualTo(decided);
+            assertThat(a.decisionBit()).isCompletedWithValue(decided);
+        }
+    }
+
+    @Test
+    void theSpecShapedConstructorFindsTheSiteBoundToTheThreadAndAbortFailsWaiters() {
+        SimGroup g = new SimGroup(5, 4);
+        List<GroupKeys> keys = TestKeys.deal(4, 1, new SecureRandom());
+        GroupSite site = g.sites.getFirst();
+        BinaryAgreement a;
+        try (var scope = site.enter()) {
+            a = new BinaryAgreement(keys.getFirst(), "ba-2", "sim");
+        }
+        assertThat(a.getGroupID()).isEqualTo("sim");
+        a.abort();
+        assertThat(a.decisionBit()).isCompletedExceptionally();
+        assertThatThrownBy(() -> a.decisionBit().join()).hasCauseInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> new BinaryAgreement(keys.getFirst(), "ba-3", "sim"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no group site is bound");
+        assertThatThrownBy(() -> new BinaryAgreement(site, keys.getFirst(), "ba-4", "other"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 'other'");
+    }
+}
