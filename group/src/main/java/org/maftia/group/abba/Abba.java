@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.maftia.crypto.Share;
 import org.maftia.crypto.Tag;
@@ -18,6 +19,7 @@ import org.maftia.group.abba.AbbaMessage.MainVoteJustification.Unanimous;
 import org.maftia.group.abba.AbbaMessage.PreProcess;
 import org.maftia.group.abba.AbbaMessage.PreVote;
 import org.maftia.group.abba.AbbaMessage.PreVoteJustification;
+import org.maftia.group.abba.AbbaMessage.PreVoteJustification.External;
 import org.maftia.group.abba.AbbaMessage.PreVoteJustification.Hard;
 import org.maftia.group.abba.AbbaMessage.PreVoteJustification.Initial;
 import org.maftia.group.abba.AbbaMessage.PreVoteJustification.Soft;
@@ -51,6 +53,19 @@ public final class Abba extends ProtocolInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(Abba.class);
 
+    /**
+     * The validated variant of spec 5.2.1.2: round-1 pre-votes are justified by external proofs
+     * that {@code validator} accepts (it gets the value and the proof), and, with a non-null
+     * {@code bias}, the coin of round 1 is that value instead of a toss.
+     */
+    public record Validation(BiPredicate<Boolean, byte[]> validator, Boolean bias) {
+        public Validation {
+            if (validator == null) {
+                throw new IllegalArgumentException("a validated ABBA needs a validator");
+            }
+        }
+    }
+
     /** One round's votes, in the order they arrived, and this party's progress in it. */
     private static final class Round {
         final BitSet preVoteFrom = new BitSet();
@@ -81,13 +96,36 @@ public final class Abba extends ProtocolInstance {
     private boolean done;
     private long refusedSoftVotes;
 
+    /** Null for plain Protocol 3; the external predicate and bias of spec 5.2.1.2 otherwise. */
+    private final Validation validation;
+    /** External proofs seen valid, for 0 and for 1 (spec 5.2.1.2): the decision's proof is one of them. */
+    private final byte[][] proofs = new byte[2][];
+    private byte[] decisionProof;
+    private long refusedProofs;
+
     /** The instance {@code protocolId} with this site's {@code keys}; {@code decide} gets the decision once. */
     public Abba(String protocolId, GroupKeys keys, Consumer<Boolean> decide) {
         this(protocolId, keys, DEFAULT_MAX_ROUNDS_AHEAD, decide);
     }
 
     public Abba(String protocolId, GroupKeys keys, int maxRoundsAhead, Consumer<Boolean> decide) {
+        this(protocolId, keys, maxRoundsAhead, null, decide);
+    }
+
+    /**
+     * Validated ABBA (spec 5.2.1.2) with {@code validation}'s external predicate and bias;
+     * {@code decide} gets the decision once, and {@link #decisionProof()} is then its proof.
+     */
+    public static Abba validated(String protocolId, GroupKeys keys, Validation validation, Consumer<Boolean> decide) {
+        if (validation == null) {
+            throw new IllegalArgumentException("a validated ABBA needs a Validation");
+        }
+        return new Abba(protocolId, keys, DEFAULT_MAX_ROUNDS_AHEAD, validation, decide);
+    }
+
+    private Abba(String protocolId, GroupKeys keys, int maxRoundsAhead, Validation validation, Consumer<Boolean> decide) {
         super(protocolId);
+        this.validation = validation;
         if (maxRoundsAhead < 1) {
             throw new IllegalArgumentException("maxRoundsAhead must be at least 1, not " + maxRoundsAhead);
         }
@@ -121,14 +159,51 @@ public final class Abba extends ProtocolInstance {
         return refusedSoftVotes;
     }
 
+    /** Pre-votes refused because their external proof did not validate (spec 5.2.1.2). */
+    public long refusedProofs() {
+        return refusedProofs;
+    }
+
+    /** The external proof of the decided value (validated variant, spec 5.2.1.2), or null before it. */
+    public byte[] decisionProof() {
+        return decisionProof == null ? null : decisionProof.clone();
+    }
+
     /** Protocol 3, lines 1-2: start with the initial value V_i. */
     public void propose(boolean value) {
+        if (validation != null) {
+            throw new IllegalStateException("a validated ABBA needs a proof: propose(value, proof)");
+        }
         whenAttached(() -> {
             if (input != null) {
                 throw new IllegalStateException("P" + ctx.self() + " already proposed in " + protocolId());
             }
             input = value;
             send(new PreProcess(value, keys.abbaPre().sign(preProcessTag(value))));
+            advance();
+        });
+    }
+
+    /**
+     * Spec 5.2.1.2: start validated ABBA with V_i and its external proof. Pre-processing (lines
+     * 1-3) is skipped: it only serves to build the round-1 justification, which the proof replaces,
+     * so round 1 pre-votes V_i justified by the proof.
+     */
+    public void propose(boolean value, byte[] proof) {
+        if (validation == null) {
+            throw new IllegalStateException("a plain ABBA takes no proof: propose(value)");
+        }
+        if (proof == null || !validProof(value, proof)) {
+            throw new IllegalArgumentException("the proof does not validate the proposed value " + (value ? 1 : 0));
+        }
+        byte[] own = proof.clone();
+        whenAttached(() -> {
+            if (input != null) {
+                throw new IllegalStateException("P" + ctx.self() + " already proposed in " + protocolId());
+            }
+            input = value;
+            preProcesses = null;
+            seenProof(value, own);
             advance();
         });
     }
@@ -149,6 +224,9 @@ public final class Abba extends ProtocolInstance {
 
     /** Line 3: a proper pre-processing message carries a valid S'-share on (pre-process, b). */
     private void onPreProcess(int from, PreProcess p) throws MalformedMessageException {
+        if (validation != null) {
+            throw new MalformedMessageException("a pre-process message from P" + from + " in validated ABBA, which has none");
+        }
         once(preProcessFrom, from, "pre-process");
         if (preProcesses == null) {
             return; // line 3 is behind this party: the first 2t+1 were enough
@@ -168,6 +246,7 @@ public final class Abba extends ProtocolInstance {
         if (!signatureValid(v.r(), v.b(), v.justification())) {
             throw new MalformedMessageException("round-" + v.r() + " pre-vote of P" + from + " with an invalid justification");
         }
+        harvest(v.b(), v.justification());
         s.preVotes.add(v);
     }
 
@@ -185,6 +264,11 @@ public final class Abba extends ProtocolInstance {
         };
         if (!justified) {
             throw new MalformedMessageException("round-" + v.r() + " main-vote of P" + from + " with an invalid justification");
+        }
+        if (v.justification() instanceof Conflict c) {
+            // Spec 5.2.1.2: a round-1 abstention shows the validations for 0 and for 1 to all.
+            harvest(false, c.forZero());
+            harvest(true, c.forOne());
         }
         s.mainVotes.add(v);
     }
@@ -218,7 +302,10 @@ public final class Abba extends ProtocolInstance {
     private boolean step() {
         Round s = current();
         if (!s.preVoted) {
-            return round == 1 ? preVoteFromPreProcessing(s) : preVoteFromMainVotes(s);
+            if (round > 1) {
+                return preVoteFromMainVotes(s);
+            }
+            return validation == null ? preVoteFromPreProcessing(s) : preVoteWithProof(s);
         }
         if (!s.mainVoted) {
             return mainVote(s);
@@ -241,6 +328,12 @@ public final class Abba extends ProtocolInstance {
         byte[] signature = keys.abbaPreKey().combine(preProcessTag(b), shares, true);
         preProcesses = null;
         preVote(s, b, new Initial(signature));
+        return true;
+    }
+
+    /** Spec 5.2.1.2, lines 6-7 replaced: round 1 pre-votes V_i, justified by the proof submitted with it. */
+    private boolean preVoteWithProof(Round s) {
+        preVote(s, input, new External(proofs[input ? 1 : 0]));
         return true;
     }
 
@@ -322,12 +415,23 @@ public final class Abba extends ProtocolInstance {
         if (v != ABSTAIN && decision == null && s.collectedMainVotes.stream().allMatch(m -> m.v() == v)) {
             decision = v == 1;
             decisionRound = round;
+            if (validation != null) {
+                // Spec 5.2.1.2: a decision in round 1 follows n-t pre-votes for b, one of which this
+                // party collected at line 14; a later one follows a round-1 abstention this party
+                // collected at line 19, which carries proofs for both values.
+                decisionProof = proofs[v];
+                if (decisionProof == null) {
+                    throw new IllegalStateException("P" + ctx.self() + " decided " + v + " in " + protocolId() + " without a proof for it");
+                }
+            }
             LOG.debug("P{} {}: decided {} in round {}", ctx.self(), protocolId(), v, round);
             decide.accept(decision);
         }
         s.mainVotes.clear();
         s.preVotes.clear();
-        send(new Coin(round, keys.coin().share(coinTag(round))));
+        if (!(round == 1 && biased())) {
+            send(new Coin(round, keys.coin().share(coinTag(round))));
+        }
         round++;
         return true;
     }
@@ -369,10 +473,55 @@ public final class Abba extends ProtocolInstance {
     /** The justification's threshold signature (the coin of a soft one is checked when it counts). */
     private boolean signatureValid(int r, boolean b, PreVoteJustification j) {
         return switch (j) {
-            case Initial i -> keys.abbaPreKey().verify(preProcessTag(b), i.signature());
+            case Initial i -> validation == null && keys.abbaPreKey().verify(preProcessTag(b), i.signature());
             case Hard h -> keys.abbaMainKey().verify(preVoteTag(r - 1, b), h.signature());
             case Soft f -> keys.abbaMainKey().verify(mainVoteTag(r - 1, ABSTAIN), f.signature());
+            case External e -> validation != null && countedProof(b, e.signature());
         };
+    }
+
+    /** Spec 5.2.1.2: an external proof is tested by the validator; a refused one is counted. */
+    private boolean countedProof(boolean b, byte[] proof) {
+        if (validProof(b, proof)) {
+            return true;
+        }
+        refusedProofs++;
+        return false;
+    }
+
+    private boolean validProof(boolean b, byte[] proof) {
+        try {
+            return validation.validator().test(b, proof.clone());
+        } catch (RuntimeException e) {
+            LOG.debug("validator of {} threw on a proof for {}: {}", protocolId(), b ? 1 : 0, e.toString());
+            return false;
+        }
+    }
+
+    /** Keeps the first valid external proof seen for b (the justification was checked). */
+    private void harvest(boolean b, PreVoteJustification j) {
+        if (j instanceof External e) {
+            seenProof(b, e.signature());
+        }
+    }
+
+    private void seenProof(boolean b, byte[] proof) {
+        if (proofs[b ? 1 : 0] == null) {
+            proofs[b ? 1 : 0] = proof;
+        }
+    }
+
+    private boolean biased() {
+        return validation != null && validation.bias() != null;
+    }
+
+    /** A new round's state; with a bias, round 1's coin is the bias, never tossed (spec 5.2.1.2). */
+    private Round newRound(int r) {
+        Round fresh = new Round();
+        if (r == 1 && biased()) {
+            fresh.coin = validation.bias();
+        }
+        return fresh;
     }
 
     /** Round r's state if r is in the window kept, null for a round already behind. */
@@ -383,11 +532,11 @@ public final class Abba extends ProtocolInstance {
         if (r > round + maxRoundsAhead) {
             throw new MalformedMessageException("round " + r + " is more than " + maxRoundsAhead + " rounds ahead of " + round);
         }
-        return rounds.computeIfAbsent(r, k -> new Round());
+        return rounds.computeIfAbsent(r, this::newRound);
     }
 
     private Round current() {
-        return rounds.computeIfAbsent(round, k -> new Round());
+        return rounds.computeIfAbsent(round, this::newRound);
     }
 
     private static void once(BitSet seen, int from, String what) throws MalformedMessageException {

@@ -14,7 +14,8 @@ import org.maftia.group.core.MalformedMessageException;
 /**
  * The messages of Protocol 3 (ABBA, spec 5.2.1.1), each with its strict decoder: rounds start at
  * 1, values are 0 or 1 (a main-vote may also abstain), a round-1 pre-vote is justified by an
- * S'-signature and later ones by a hard or soft S-signature, an abstaining main-vote carries the
+ * S'-signature (or, validated, spec 5.2.1.2, by an external proof) and later ones by a hard or
+ * soft S-signature, an abstaining main-vote carries the
  * two conflicting pre-vote justifications and the others an S-signature, and nothing follows the
  * last field.
  */
@@ -106,11 +107,19 @@ sealed interface AbbaMessage {
         record Soft(byte[] signature) implements PreVoteJustification {
         }
 
+        /**
+         * Round 1 of validated ABBA (spec 5.2.1.2): the external proof submitted with the
+         * invocation, tested by the instance's validator; {@link #signature()} is the proof.
+         */
+        record External(byte[] signature) implements PreVoteJustification {
+        }
+
         private void writeTo(Writer w) {
             w.out.write(switch (this) {
                 case Initial i -> 0;
                 case Hard h -> 1;
                 case Soft s -> 2;
+                case External e -> 3;
             });
             w.blob(signature());
         }
@@ -195,9 +204,11 @@ sealed interface AbbaMessage {
             case 0 -> new PreVoteJustification.Initial(signature);
             case 1 -> new PreVoteJustification.Hard(signature);
             case 2 -> new PreVoteJustification.Soft(signature);
+            case 3 -> new PreVoteJustification.External(signature);
             default -> throw new MalformedMessageException("ABBA pre-vote justification kind " + kind);
         };
-        if ((r == 1) != (j instanceof PreVoteJustification.Initial)) {
+        boolean roundOne = j instanceof PreVoteJustification.Initial || j instanceof PreVoteJustification.External;
+        if ((r == 1) != roundOne) {
             throw new MalformedMessageException("ABBA round-" + r + " pre-vote justified as " + j.getClass().getSimpleName());
         }
         return j;
