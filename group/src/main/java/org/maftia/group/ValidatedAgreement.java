@@ -1,0 +1,108 @@
+package org.maftia.group;
+
+import java.util.concurrent.CancellationException;
+import org.maftia.group.abba.Abba;
+import org.maftia.group.core.GroupKeys;
+
+/**
+ * Validated binary Byzantine agreement (spec 3.2, point 2; spec 5.2.1.2, ABBA with external
+ * validation): all honest parties decide the same bit, and the decision comes with proof data that
+ * the proposers' validator accepts for it ({@link #getProof()}). Biased towards b, the first
+ * round's coin is b, so b is decided whenever the first round's main votes conflict (in
+ * particular when t+1 honest parties propose b with valid proofs).
+ *
+ * <p>The validator comes with the proposal, so the instance starts when this party proposes; the
+ * group session keeps earlier messages of this protocol id waiting until then.
+ */
+public class ValidatedAgreement extends Agreement {
+
+    private final GroupKeys keys;
+    private final Boolean bias;
+    private Abba instance;
+    private boolean aborted;
+
+    /** Unbiased, in {@code site}'s group. */
+    public ValidatedAgreement(GroupSite site, GroupKeys keys, String protocolID) {
+        this(site, keys, protocolID, (Boolean) null);
+    }
+
+    /** Biased towards {@code bias} (spec 5.2.1.2), in {@code site}'s group. */
+    public ValidatedAgreement(GroupSite site, GroupKeys keys, String protocolID, boolean bias) {
+        this(site, keys, protocolID, Boolean.valueOf(bias));
+    }
+
+    /** As in the spec, {@code ValidatedAgreement(protocolID)}, with the keys given; the site is the thread's. */
+    public ValidatedAgreement(GroupKeys keys, String protocolID) {
+        this(GroupSite.current(), keys, protocolID);
+    }
+
+    /** As in the spec, {@code ValidatedAgreement(protocolID, bias)}, with the keys given; the site is the thread's. */
+    public ValidatedAgreement(GroupKeys keys, String protocolID, boolean bias) {
+        this(GroupSite.current(), keys, protocolID, bias);
+    }
+
+    private ValidatedAgreement(GroupSite site, GroupKeys keys, String protocolID, Boolean bias) {
+        super(site, protocolID, site.parameters().groupId());
+        if (keys == null) {
+            throw new IllegalArgumentException("a ValidatedAgreement needs the site's group keys");
+        }
+        this.keys = keys;
+        this.bias = bias;
+    }
+
+    /** The bias, or null when unbiased. */
+    public Boolean bias() {
+        return bias;
+    }
+
+    @Override
+    public void propose(Negotiable value) {
+        if (!(value instanceof ValidatedNegotiable v)) {
+            throw new IllegalArgumentException("a ValidatedAgreement negotiates a ValidatedNegotiable, not " + value);
+        }
+        propose(v.getValue(), v.getProof(), v.getValidator());
+    }
+
+    /** Proposes {@code value} with its proof. @throws IllegalArgumentException if the proof does not validate it */
+    public synchronized void propose(boolean value, byte[] proof, BinaryValidator validator) {
+        if (validator == null || proof == null || !validator.isValid(value, proof)) {
+            throw new IllegalArgumentException("the proof does not validate " + value + " (spec 3.2: a proposal must be well-formed)");
+        }
+        if (instance != null || aborted) {
+            throw new IllegalStateException("agreement " + protocolID + (aborted ? " was aborted" : " already has a proposal"));
+        }
+        Abba[] self = new Abba[1];
+        self[0] = Abba.validated(protocolID, keys, new Abba.Validation(validator::isValid, bias),
+                b -> decided.complete(new ValidatedNegotiable(b, self[0].decisionProof(), validator)));
+        Abba abba = self[0];
+        instance = abba;
+        byte[] own = proof.clone();
+        site.start(abba);
+        site.onProtocolThread(() -> abba.propose(value, own));
+    }
+
+    /** Proposes and waits for the decision. @throws CancellationException if aborted */
+    public boolean negotiate(boolean value, byte[] proof, BinaryValidator validator) throws InterruptedException {
+        return ((ValidatedNegotiable) negotiate(new ValidatedNegotiable(value, proof, validator))).getValue();
+    }
+
+    /** The decision. @throws IllegalStateException before it (check {@link #canDecide()}) */
+    public boolean decision() {
+        return ((ValidatedNegotiable) decisionNegotiable()).getValue();
+    }
+
+    /** The proof data that validates the decision (spec 5.2.1.2). @throws IllegalStateException before it */
+    public byte[] getProof() {
+        return ((ValidatedNegotiable) decisionNegotiable()).getProof();
+    }
+
+    @Override
+    public synchronized void abort() {
+        aborted = true;
+        Abba abba = instance;
+        if (abba != null) {
+            site.onProtocolThread(abba::finish);
+        }
+        decided.completeExceptionally(new CancellationException("agreement " + protocolID + " aborted"));
+    }
+}
