@@ -1,0 +1,300 @@
+package org.maftia.group.abba;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.maftia.crypto.Share;
+import org.maftia.group.BinaryValidator;
+import org.maftia.group.GroupSite;
+import org.maftia.group.ValidatedAgreement;
+import org.maftia.group.ValidatedNegotiable;
+import org.maftia.group.abba.AbbaMessage.MainVote;
+import org.maftia.group.abba.AbbaMessage.MainVoteJustification.Conflict;
+import org.maftia.group.abba.AbbaMessage.PreProcess;
+import org.maftia.group.abba.AbbaMessage.PreVote;
+import org.maftia.group.abba.AbbaMessage.PreVoteJustification.External;
+import org.maftia.group.core.GroupKeys;
+import org.maftia.group.core.MalformedMessageException;
+import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.sim.Byzantine;
+import org.maftia.group.sim.SimGroup;
+import org.maftia.group.sim.TestKeys;
+import org.maftia.testkit.sim.Seeds;
+
+/**
+ * Validated and biased ABBA (spec 5.2.1.2) in the simulation, over seeds, n in {4, 7}, with t
+ * corrupted sites that are silent or pre-vote (and abstain) with proofs that do not validate.
+ * Proofs are MACs under a key the corrupted sites lack, so they cannot forge them. Checks
+ * agreement, external validity (the decision comes with a proof the validator accepts), that
+ * unanimous valid inputs are decided, the bias, and that invalid proofs are refused and counted.
+ */
+class ValidatedAgreementSimulationTest {
+
+    private static final String ID = "vba-test";
+    private static final String GROUP = "sim";
+    private static final byte[] MAC_KEY = "environment key, not the corrupted sites'".getBytes(StandardCharsets.UTF_8);
+    private static final Map<Integer, List<GroupKeys>> KEYS = new HashMap<>();
+
+    private static synchronized List<GroupKeys> keys(int n) {
+        return KEYS.computeIfAbsent(n, k -> TestKeys.deal(k, (k - 1) / 3, new SecureRandom()));
+    }
+
+    /** The proof for b that the environment hands out: a MAC on b. */
+    static byte[] proofFor(boolean b) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(MAC_KEY, "HmacSHA256"));
+            return mac.doFinal(new byte[] {(byte) (b ? 1 : 0)});
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Accepts b with the MAC on b, for the values in {@code accepted}. */
+    static BinaryValidator validator(boolean acceptsZero, boolean acceptsOne) {
+        return new BinaryValidator() {
+            @Override
+            public boolean isValid(boolean value, byte[] proof, int offset, int length) {
+                if (value ? !acceptsOne : !acceptsZero) {
+                    return false;
+                }
+                byte[] given = java.util.Arrays.copyOfRange(proof, offset, offset + length);
+                return MessageDigest.isEqual(given, proofFor(value));
+            }
+        };
+    }
+
+    private record Outcome(boolean decision, Map<Integer, Abba> instances, SimGroup group) {
+    }
+
+    /**
+     * Starts every instance, lets the corrupted sites' messages arrive, then has the honest sites
+     * propose {@code inputs[i]} with the environment's proof; runs until all honest decided.
+     */
+    private static Outcome run(long seed, int n, boolean[] inputs, BinaryValidator validator, Boolean bias) {
+        int t = (n - 1) / 3;
+        int[] corrupted = new int[t];
+        for (int k = 0; k < t; k++) {
+            corrupted[k] = (int) Math.floorMod(seed + k, n);
+        }
+        SimGroup g = new SimGroup(seed, n, corrupted);
+        List<GroupKeys> keys = keys(n);
+        Map<Integer, List<Boolean>> decisions = new HashMap<>();
+        Map<Integer, Abba> instances = new HashMap<>();
+        int invalidProvers = 0;
+        for (int i = 0; i < n; i++) {
+            int site = i;
+            if (g.isCorrupted(i)) {
+                boolean silent = Math.floorMod(seed + i, 2) == 0;
+                g.sites.get(i).start(silent ? Byzantine.silent(ID) : new InvalidProver(keys.get(i)));
+                invalidProvers += silent ? 0 : 1;
+            } else {
+                BiPredicate<Boolean, byte[]> predicate = validator::isValid;
+                Abba abba = Abba.validated(ID, keys.get(i), new Abba.Validation(predicate, bias),
+                        b -> decisions.computeIfAbsent(site, k -> new ArrayList<>()).add(b));
+                instances.put(i, abba);
+                g.sites.get(i).start(abba);
+            }
+        }
+        g.runToQuiescence();
+        for (int h : g.honest()) {
+            Abba abba = instances.get(h);
+            boolean input = inputs[h];
+            g.sites.get(h).onProtocolThread(() -> abba.propose(input, proofFor(input)));
+        }
+        assertThat(g.runUntil(() -> instances.values().stream().allMatch(a -> a.decision() != null)))
+                .as("termination, seed %d", seed).isTrue();
+        g.runToQuiescence();
+        for (int h : g.honest()) {
+            assertThat(decisions.get(h)).as("integrity at site %d", h).hasSize(1);
+            // Every invalid prover's round-1 pre-vote and abstention reached all before any proposal.
+            assertThat(instances.get(h).refusedProofs()).as("refused proofs at site %d", h).isEqualTo(2L * invalidProvers);
+        }
+        List<Boolean> firsts = g.honest().stream().map(h -> decisions.get(h).getFirst()).toList();
+        assertThat(firsts).as("agreement, seed %d", seed).containsOnly(firsts.getFirst());
+        boolean decision = firsts.getFirst();
+        instances.forEach((site, a) -> assertThat(validator.isValid(decision, a.decisionProof()))
+                .as("external validity: site %d's proof validates %s", site, decision).isTrue());
+        return new Outcome(decision, instances, g);
+    }
+
+    /**
+     * Pre-votes the value it likes with a proof that does not validate (with a genuine S-share, so
+     * only the proof is wrong), abstains in round 1 with invalid proofs for both, and sends a
+     * pre-process message, which validated ABBA has none of.
+     */
+    private static final class InvalidProver extends ProtocolInstance {
+        private final GroupKeys keys;
+
+        InvalidProver(GroupKeys keys) {
+            super(ID);
+            this.keys = keys;
+        }
+
+        @Override
+        protected void onStart() {
+            boolean b = ctx.self() % 2 == 0;
+            byte[] forged = proofFor(b).clone();
+            forged[0] ^= 1;
+            sendAll(new PreVote(1, b, new External(forged), keys.abbaMain().sign(Abba.preVoteTag(ID, GROUP, 1, b))));
+            Share abstain = keys.abbaMain().sign(Abba.mainVoteTag(ID, GROUP, 1, AbbaMessage.ABSTAIN));
+            sendAll(new MainVote(1, AbbaMessage.ABSTAIN, new Conflict(new External(new byte[32]), new External(forged)), abstain));
+            sendAll(new PreProcess(b, keys.abbaPre().sign(Abba.preProcessTag(ID, GROUP, b))));
+        }
+
+        @Override
+        protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
+        }
+
+        private void sendAll(AbbaMessage m) {
+            ctx.sendAll(m.type(), m.body());
+        }
+    }
+
+    private static boolean[] mixed(long seed, int n) {
+        boolean[] inputs = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = ((seed >> (i % 8)) & 1) == 1 ^ i % 2 == 0;
+        }
+        return inputs;
+    }
+
+    private static boolean honestProposed(SimGroup g, boolean[] inputs, boolean b) {
+        return g.honest().stream().anyMatch(h -> inputs[h] == b);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void unanimousValidInputsAreDecidedWithAProof(int n) {
+        Seeds.forEach(20, seed -> {
+            boolean value = seed % 2 == 0;
+            boolean[] inputs = new boolean[n];
+            java.util.Arrays.fill(inputs, value);
+            Outcome o = run(seed, n, inputs, validator(true, true), null);
+            assertThat(o.decision()).as("seed %d", seed).isEqualTo(value);
+            // Only valid pre-votes count, all for the value: decided in round 1 (spec 5.2.1.2).
+            o.instances().forEach((site, a) -> assertThat(a.decisionRound()).isEqualTo(1));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void withMixedInputsTheDecisionIsAgreedAndValidated(int n) {
+        Seeds.forEach(20, seed -> {
+            boolean[] inputs = mixed(seed, n);
+            Outcome o = run(seed, n, inputs, validator(true, true), null);
+            // Only the honest sites hold valid proofs, so the decided value is an honest proposal.
+            assertThat(honestProposed(o.group(), inputs, o.decision())).as("seed %d", seed).isTrue();
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void biasedAgreementDecidesTheBiasWhenTheFirstRoundConflicts(int n) {
+        Seeds.forEach(20, seed -> {
+            boolean bias = seed % 3 != 0;
+            boolean[] inputs = mixed(seed, n);
+            int firstHonest = -1;
+            int secondHonest = -1;
+            for (int i = 0; i < n; i++) {
+                if (i != Math.floorMod(seed, n) && (n < 7 || i != Math.floorMod(seed + 1, n))) {
+                    if (firstHonest < 0) {
+                        firstHonest = i;
+                    } else if (secondHonest < 0) {
+                        secondHonest = i;
+                    }
+                }
+            }
+            inputs[firstHonest] = bias; // some honest party proposes the bias with a valid proof,
+            inputs[secondHonest] = !bias; // and some the other value: round 1's votes conflict
+            Outcome o = run(seed, n, inputs, validator(true, true), bias);
+            assertThat(o.decision()).as("biased towards %s, seed %d", bias, seed).isEqualTo(bias);
+            // The corrupted sites have no valid pre-vote, so every honest site collects the honest,
+            // conflicting ones, abstains, and pre-votes the biased coin in round 2.
+            o.instances().forEach((site, a) -> assertThat(a.decisionRound()).as("site %d", site).isEqualTo(2));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void aValidatorAcceptingOnlyOneLetsOnlyOneBeDecidedEvenBiasedTowardsZero(int n) {
+        Seeds.forEach(20, seed -> {
+            boolean[] inputs = new boolean[n];
+            java.util.Arrays.fill(inputs, true);
+            Boolean bias = seed % 2 == 0 ? Boolean.FALSE : null;
+            Outcome o = run(seed, n, inputs, validator(false, true), bias);
+            assertThat(o.decision()).as("seed %d", seed).isTrue();
+        });
+    }
+
+    @Test
+    void aProposalWhoseProofDoesNotValidateIsRefused() {
+        Abba abba = Abba.validated(ID, keys(4).getFirst(), new Abba.Validation(validator(false, true)::isValid, null), b -> {
+        });
+        assertThatThrownBy(() -> abba.propose(false, proofFor(false))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> abba.propose(true)).isInstanceOf(IllegalStateException.class);
+        Abba plain = new Abba(ID, keys(4).getFirst(), b -> {
+        });
+        assertThatThrownBy(() -> plain.propose(true, proofFor(true))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theExternalJustificationRoundTripsAndOnlyInRoundOne() throws MalformedMessageException {
+        Share share = new Share(2, new byte[] {7, 8});
+        PreVote v = new PreVote(1, true, new External(new byte[] {1, 2, 3}), share);
+        PreVote back = (PreVote) AbbaMessage.decode(v.type(), v.body());
+        assertThat(back.justification()).isInstanceOf(External.class);
+        assertThat(back.justification().signature()).containsExactly(1, 2, 3);
+        PreVote late = new PreVote(2, true, new External(new byte[] {1}), share);
+        assertThatThrownBy(() -> AbbaMessage.decode(late.type(), late.body())).isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void throughTheApiHonestSitesDecideTheSameValidatedValueAndGetItsProof() {
+        SimGroup g = new SimGroup(23, 4, 3);
+        List<GroupKeys> keys = keys(4);
+        BinaryValidator validator = validator(true, true);
+        List<ValidatedAgreement> agreements = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ValidatedAgreement a = new ValidatedAgreement(g.sites.get(i), keys.get(i), "vba-api", true);
+            agreements.add(a);
+            boolean value = i == 0;
+            assertThatThrownBy(() -> a.propose(value, proofFor(!value), validator)).isInstanceOf(IllegalArgumentException.class);
+            a.propose(new ValidatedNegotiable(value, proofFor(value), validator));
+        }
+        g.sites.get(3).start(Byzantine.silent("vba-api"));
+        assertThat(g.runUntil(() -> agreements.stream().allMatch(ValidatedAgreement::canDecide))).isTrue();
+        for (ValidatedAgreement a : agreements) {
+            assertThat(a.decision()).as("biased towards 1 with conflicting proposals").isTrue();
+            assertThat(validator.isValid(true, a.getProof())).isTrue();
+            ValidatedNegotiable d = (ValidatedNegotiable) a.decisionNegotiable();
+            assertThat(d.isWellFormed()).isTrue();
+            assertThat(d.getValidator()).isSameAs(validator);
+        }
+        GroupSite site = g.sites.getFirst();
+        ValidatedAgreement spec;
+        try (var scope = site.enter()) {
+            spec = new ValidatedAgreement(keys.getFirst(), "vba-api-2");
+        }
+        assertThat(spec.bias()).isNull();
+        assertThat(spec.getGroupID()).isEqualTo("sim");
+        spec.abort();
+        assertThat(spec.decisionFuture()).isCompletedExceptionally();
+        assertThatThrownBy(spec::getProof).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> spec.propose(true, proofFor(true), validator)).isInstanceOf(IllegalStateException.class);
+    }
+}
