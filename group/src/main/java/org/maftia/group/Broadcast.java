@@ -3,6 +3,8 @@ package org.maftia.group;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.maftia.group.core.ProtocolInstance;
 
 /**
  * A broadcast with a declared sender (spec 3.2, class Broadcast): the sender sends one payload;
@@ -40,6 +42,22 @@ public abstract class Broadcast extends Protocol {
 
     public boolean canReceive() {
         return delivered.isDone() && !delivered.isCompletedExceptionally();
+    }
+
+    /** Checks this site is the declared sender, then hands a copy of {@code m} to the protocol on its thread. */
+    protected final void sendFromSender(byte[] m, Consumer<byte[]> broadcastOnProtocolThread) {
+        if (sender != site.parameters().self()) {
+            throw new IllegalStateException("site " + site.parameters().self() + " is not the sender of " + protocolID
+                    + " (P" + sender + " is)");
+        }
+        byte[] copy = m.clone();
+        site.onProtocolThread(() -> broadcastOnProtocolThread.accept(copy));
+    }
+
+    /** Frees the protocol instance at this site and fails whoever waits for the payload. */
+    protected final void abortInstance(ProtocolInstance instance) {
+        site.onProtocolThread(instance::finish);
+        delivered.completeExceptionally(new CancellationException("broadcast " + protocolID + " aborted"));
     }
 
     /** Completes with the payload when it is delivered. */

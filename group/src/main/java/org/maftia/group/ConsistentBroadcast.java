@@ -1,6 +1,5 @@
 package org.maftia.group;
 
-import java.util.concurrent.CancellationException;
 import org.maftia.crypto.ThresholdParameters;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.vcbc.Vcbc;
@@ -48,17 +47,11 @@ public class ConsistentBroadcast extends Broadcast {
 
     @Override
     public void send(byte[] m) {
-        if (sender != site.parameters().self()) {
-            throw new IllegalStateException("site " + site.parameters().self() + " is not the sender of " + protocolID
-                    + " (P" + sender + " is)");
-        }
-        byte[] copy = m.clone();
-        site.onProtocolThread(() -> instance.broadcast(copy));
+        sendFromSender(m, instance::broadcast);
     }
 
     @Override
     public void abort() {
-        site.onProtocolThread(instance::finish);
-        delivered.completeExceptionally(new CancellationException("broadcast " + protocolID + " aborted"));
+        abortInstance(instance);
     }
 }

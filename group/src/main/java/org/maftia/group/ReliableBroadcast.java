@@ -1,6 +1,5 @@
 package org.maftia.group;
 
-import java.util.concurrent.CancellationException;
 import org.maftia.group.rbc.Rbc;
 
 /**
@@ -24,17 +23,11 @@ public class ReliableBroadcast extends Broadcast {
 
     @Override
     public void send(byte[] m) {
-        if (sender != site.parameters().self()) {
-            throw new IllegalStateException("site " + site.parameters().self() + " is not the sender of " + protocolID
-                    + " (P" + sender + " is)");
-        }
-        byte[] copy = m.clone();
-        site.onProtocolThread(() -> instance.broadcast(copy));
+        sendFromSender(m, instance::broadcast);
     }
 
     @Override
     public void abort() {
-        site.onProtocolThread(instance::finish);
-        delivered.completeExceptionally(new CancellationException("broadcast " + protocolID + " aborted"));
+        abortInstance(instance);
     }
 }

@@ -259,6 +259,7 @@ public final class Vcbc extends ProtocolInstance {
 
     private void requireVerifiable() {
         if (!verifiable) {
+            // Spec 5.2.1.5: request/answer and closings "are unsupported for bare ConsistentBroadcasts".
             throw new UnsupportedOperationException(protocolId() + " is a plain consistent broadcast: no closings");
         }
     }
