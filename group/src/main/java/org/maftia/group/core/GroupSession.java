@@ -229,6 +229,11 @@ public final class GroupSession extends Session {
         }
 
         @Override
+        public void start(ProtocolInstance child) {
+            GroupSession.this.start(child);
+        }
+
+        @Override
         public void finished() {
             if (instances.remove(protocolId) != null) {
                 finished.put(protocolId, Boolean.TRUE);

@@ -22,6 +22,12 @@ public interface ProtocolContext {
     /** Sends to every party, this one included (as the pseudo-code's "send ... to all parties"). */
     void sendAll(int type, byte[] body);
 
+    /**
+     * Starts a sub-protocol instance at this site (convention 5: its id extends this one's), e.g.
+     * VBA's consistent broadcasts and binary agreements. Messages that waited for it are handed over.
+     */
+    void start(ProtocolInstance child);
+
     /** Frees the instance's state; later messages for it are ignored and counted. */
     void finished();
 

@@ -1,0 +1,234 @@
+package org.maftia.group;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What every stream has (spec 3.2, class Stream): a long-lived channel of the group on which every
+ * party sends payloads and receives them in sequence, until it closes. The stream closes once
+ * t+1 distinct parties called {@link #close()} (so all honest parties closing closes it, the
+ * adversary alone cannot); each party's close is a message of the stream like any other.
+ *
+ * <p>Flow control, as the spec describes it: the application must take what the stream delivers;
+ * when {@link #window()} payloads wait unread, the protocol stalls (Protocol 7, line 16, "wait for
+ * an acknowledgment") until the application reads; and {@link #send} blocks while
+ * {@link #window()} of this party's own payloads are not yet delivered back to it.
+ *
+ * <p>Thread-safety: every public method may be called from any application thread; the protocol
+ * hooks ({@link #submit}, {@link #submitClose}, {@link #resume}, {@link #release}) run on the
+ * site's protocol thread, which calls back {@link #deliver}, {@link #terminate} there.
+ */
+public abstract class Stream extends Protocol {
+
+    /** Unread deliveries, and own sends in flight, before the stream pushes back. */
+    public static final int DEFAULT_WINDOW = 1024;
+
+    private final int window;
+    private final ArrayDeque<byte[]> inbox = new ArrayDeque<>();
+    private final CompletableFuture<Void> termination = new CompletableFuture<>();
+    /** This party's payloads handed to the protocol and not yet delivered back. */
+    private int inFlight;
+    private boolean closeCalled;
+    private boolean terminated;
+    private boolean aborted;
+    private boolean stalled;
+
+    protected Stream(GroupSite site, String protocolID, String groupID, int window) {
+        super(site, protocolID, groupID);
+        if (window < 1) {
+            throw new IllegalArgumentException("a stream's window must be at least 1, not " + window);
+        }
+        this.window = window;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    /**
+     * Broadcasts {@code m} on the stream; blocks while {@link #canSend()} is false.
+     *
+     * @throws IllegalStateException after {@link #close()}, or when the stream ended
+     */
+    public void send(byte[] m) throws InterruptedException {
+        byte[] copy = m.clone();
+        synchronized (this) {
+            while (inFlight >= window && open()) {
+                wait();
+            }
+            requireOpen();
+            inFlight++;
+        }
+        site.onProtocolThread(() -> submit(copy));
+    }
+
+    /** True iff {@link #send} would not block now. */
+    public synchronized boolean canSend() {
+        return open() && inFlight < window;
+    }
+
+    /**
+     * The next payload delivered on the stream; blocks until there is one.
+     *
+     * @throws StreamClosedException once the stream closed and every payload before the close was received
+     * @throws CancellationException if the stream was aborted
+     */
+    public byte[] receive() throws InterruptedException {
+        synchronized (this) {
+            while (inbox.isEmpty()) {
+                if (aborted) {
+                    throw new CancellationException("stream " + protocolID + " aborted");
+                }
+                if (terminated) {
+                    throw new StreamClosedException("stream " + protocolID + " is closed: every payload was received");
+                }
+                wait();
+            }
+            byte[] m = inbox.poll();
+            resumeIfDrained();
+            return m;
+        }
+    }
+
+    public synchronized boolean canReceive() {
+        return !inbox.isEmpty();
+    }
+
+    /** Says this party is done sending; the stream closes when t+1 parties said so. Idempotent. */
+    public void close() {
+        synchronized (this) {
+            if (closeCalled || terminated || aborted) {
+                return;
+            }
+            closeCalled = true;
+            notifyAll();
+        }
+        site.onProtocolThread(this::submitClose);
+    }
+
+    /** True once the stream terminated and every payload it delivered was received. */
+    public synchronized boolean isClosed() {
+        return terminated && inbox.isEmpty();
+    }
+
+    /** Waits for the stream to terminate, receiving and discarding what it delivers meanwhile. */
+    public void waitDone() throws InterruptedException {
+        synchronized (this) {
+            while (true) {
+                if (!inbox.isEmpty()) {
+                    inbox.clear();
+                    resumeIfDrained();
+                }
+                if (aborted) {
+                    throw new CancellationException("stream " + protocolID + " aborted");
+                }
+                if (terminated) {
+                    return;
+                }
+                wait();
+            }
+        }
+    }
+
+    /** {@link #close()} then {@link #waitDone()}. */
+    public void closeWait() throws InterruptedException {
+        close();
+        waitDone();
+    }
+
+    /** Completes when the stream terminates (the application may still have payloads to receive). */
+    public CompletableFuture<Void> termination() {
+        return termination;
+    }
+
+    /** Leaves the stream at once: this party's instances are freed; the other parties' state is unspecified. */
+    @Override
+    public void abort() {
+        synchronized (this) {
+            if (terminated || aborted) {
+                return;
+            }
+            aborted = true;
+            notifyAll();
+        }
+        termination.completeExceptionally(new CancellationException("stream " + protocolID + " aborted"));
+        site.onProtocolThread(this::release);
+    }
+
+    // ---- for the protocols, on the protocol thread ----
+
+    /** Hands this party's payload to the protocol. */
+    protected abstract void submit(byte[] m);
+
+    /** Sends this party's close on the stream. */
+    protected abstract void submitClose();
+
+    /** The application caught up after a stall: the protocol delivers again. */
+    protected abstract void resume();
+
+    /** Frees the protocol's instances at this site (abort). */
+    protected abstract void release();
+
+    /**
+     * Gives {@code m} to the application; {@code own} when it is one of this party's payloads.
+     *
+     * @return false when the application's window is full: the protocol must stall until {@link #resume()}
+     */
+    protected final synchronized boolean deliver(byte[] m, boolean own) {
+        if (aborted) {
+            return false;
+        }
+        if (own && inFlight > 0) {
+            inFlight--;
+        }
+        inbox.add(m);
+        notifyAll();
+        if (inbox.size() >= window) {
+            stalled = true;
+            return false;
+        }
+        return true;
+    }
+
+    /** True while the protocol may deliver (the application's window has room). */
+    protected final synchronized boolean accepting() {
+        return !aborted && inbox.size() < window;
+    }
+
+    /** The stream terminated (t+1 closes delivered); frees nothing by itself. */
+    protected final void terminate() {
+        synchronized (this) {
+            if (terminated || aborted) {
+                return;
+            }
+            terminated = true;
+            notifyAll();
+        }
+        termination.complete(null);
+    }
+
+    /** Closes counted when the stream terminates: more than t, from distinct parties (spec 3.2). */
+    protected final int closesToTerminate() {
+        return site.parameters().t() + 1;
+    }
+
+    private boolean open() {
+        return !closeCalled && !terminated && !aborted;
+    }
+
+    private void requireOpen() {
+        if (!open()) {
+            throw new IllegalStateException("stream " + protocolID + (aborted ? " was aborted"
+                    : terminated ? " is closed" : ": this party called close(), it may not send any more"));
+        }
+    }
+
+    /** Called with the lock held after the application took payloads. */
+    private void resumeIfDrained() {
+        if (stalled && inbox.size() <= window / 2) {
+            stalled = false;
+            site.onProtocolThread(this::resume);
+        }
+    }
+}

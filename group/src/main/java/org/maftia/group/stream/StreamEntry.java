@@ -1,0 +1,64 @@
+package org.maftia.group.stream;
+
+import java.nio.ByteBuffer;
+import org.maftia.crypto.MalformedEncodingException;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
+
+import org.maftia.group.core.MalformedMessageException;
+
+/**
+ * One item of a stream as the protocols carry it: a payload of party {@code origin}, numbered by
+ * that party so two equal payloads stay two messages (Protocol 7's "m ∉ d" compares items, not
+ * bytes), or the party's close (spec 3.2: a close is a stream message like any other).
+ */
+public sealed interface StreamEntry {
+
+    int DATA = 1;
+    int CLOSE = 2;
+
+    int origin();
+
+    byte[] encode();
+
+    /** Payload {@code seq} of party {@code origin}. */
+    record Data(int origin, long seq, byte[] payload) implements StreamEntry {
+        @Override
+        public byte[] encode() {
+            return new ByteWriter().u8(DATA).u16(origin).raw(ByteBuffer.allocate(8).putLong(seq).array()).prefixed(payload)
+                    .toByteArray();
+        }
+    }
+
+    /**
+     * Party {@code origin}'s close; {@code proof} makes it count only as that party's where the
+     * carrying protocol does not authenticate the origin (ABC relays other parties' items).
+     */
+    record Close(int origin, byte[] proof) implements StreamEntry {
+        @Override
+        public byte[] encode() {
+            return new ByteWriter().u8(CLOSE).u16(origin).prefixed(proof).toByteArray();
+        }
+    }
+
+    /** Decodes one entry of a group of {@code n}. @throws MalformedMessageException if it is not one */
+    static StreamEntry decode(byte[] bytes, int n) throws MalformedMessageException {
+        try {
+            ByteReader r = new ByteReader(bytes, "stream entry");
+            int kind = r.u8("kind");
+            int origin = r.u16("origin");
+            if (origin >= n) {
+                throw r.malformed("origin P" + origin + " is not in a group of " + n);
+            }
+            StreamEntry entry = switch (kind) {
+                case DATA -> new Data(origin, ByteBuffer.wrap(r.raw(8, "seq")).getLong(), r.prefixed("payload"));
+                case CLOSE -> new Close(origin, r.prefixed("proof"));
+                default -> throw r.malformed("unknown kind " + kind);
+            };
+            r.end();
+            return entry;
+        } catch (MalformedEncodingException e) {
+            throw new MalformedMessageException(e.getMessage());
+        }
+    }
+}
