@@ -24,6 +24,15 @@ public final class MessageTypes {
     public static final int VCBC_REQUEST = 0x0604;
     public static final int VCBC_ANSWER = 0x0605;
 
+    /** Protocol 4, VBA (its broadcasts and agreements are VCBC and ABBA sub-instances). */
+    public static final int VBA_VOTE = 0x0401;
+
+    /** Protocol 7, ABC. */
+    public static final int ABC_QUEUE = 0x0701;
+
+    /** Protocol 8, SC-ABC. */
+    public static final int SCABC_DECRYPT = 0x0801;
+
     /** Protocol 3, ABBA. */
     public static final int ABBA_PRE_PROCESS = 0x0301;
     public static final int ABBA_PRE_VOTE = 0x0302;

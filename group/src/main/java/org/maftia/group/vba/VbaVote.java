@@ -1,0 +1,36 @@
+package org.maftia.group.vba;
+
+import org.maftia.crypto.MalformedEncodingException;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
+import org.maftia.group.core.MalformedMessageException;
+
+/**
+ * Protocol 4, lines 8 and 11: (vote, a, u, ρ), party P_a's candidacy voted 0 (ρ empty) or 1 with
+ * ρ the closing that completes P_a's verifiable consistent broadcast.
+ */
+record VbaVote(int candidate, boolean u, byte[] rho) {
+
+    byte[] body() {
+        return new ByteWriter().u16(candidate).u8(u ? 1 : 0).prefixed(rho).toByteArray();
+    }
+
+    static VbaVote decode(byte[] body, int n) throws MalformedMessageException {
+        try {
+            ByteReader r = new ByteReader(body, "VBA vote");
+            int a = r.u16("candidate");
+            int u = r.u8("vote");
+            byte[] rho = r.prefixed("closing");
+            r.end();
+            if (a >= n) {
+                throw new MalformedMessageException("VBA vote for P" + a + ", not a party of " + n);
+            }
+            if (u > 1 || (u == 0 && rho.length != 0)) {
+                throw new MalformedMessageException("VBA vote " + u + " with a " + rho.length + "-byte closing");
+            }
+            return new VbaVote(a, u == 1, rho);
+        } catch (MalformedEncodingException e) {
+            throw new MalformedMessageException(e.getMessage());
+        }
+    }
+}
