@@ -2,6 +2,7 @@ package org.maftia.group;
 
 import org.maftia.group.abc.Abc;
 import org.maftia.group.core.GroupKeys;
+import org.maftia.group.stream.OwnEntries;
 import org.maftia.group.stream.StreamEntry;
 
 /**
@@ -12,9 +13,7 @@ import org.maftia.group.stream.StreamEntry;
 public class AtomicStream extends Stream {
 
     private final Abc instance;
-    private long nextSeq;
-    /** This party's payloads not yet delivered, by sequence number (protocol thread only). */
-    private final java.util.Map<Long, byte[]> outstanding = new java.util.HashMap<>();
+    private final OwnEntries own;
 
     public AtomicStream(GroupSite site, String protocolID, String groupID, GroupKeys keys) {
         this(site, protocolID, groupID, keys, Abc.Settings.DEFAULT, DEFAULT_WINDOW);
@@ -23,13 +22,14 @@ public class AtomicStream extends Stream {
     /** With explicit batch bounds and flow-control window. */
     public AtomicStream(GroupSite site, String protocolID, String groupID, GroupKeys keys, Abc.Settings settings, int window) {
         super(site, protocolID, groupID, window);
+        this.own = new OwnEntries(site.parameters().self());
         if (keys == null) {
             throw new IllegalArgumentException("an AtomicStream needs the site's group keys");
         }
         this.instance = new Abc(protocolID, keys, settings, new Abc.Output() {
             @Override
             public boolean deliver(StreamEntry.Data entry) {
-                return AtomicStream.this.deliver(entry.payload(), isOwn(entry));
+                return AtomicStream.this.deliver(entry.payload(), own.delivered(entry));
             }
 
             @Override
@@ -50,27 +50,10 @@ public class AtomicStream extends Stream {
         return instance;
     }
 
-    /**
-     * Origins are not authenticated in Protocol 7 (a Byzantine party can order an entry in this
-     * party's name), so an entry is this party's only if it is the payload sent under that number.
-     */
-    private boolean isOwn(StreamEntry.Data entry) {
-        if (entry.origin() != site.parameters().self()) {
-            return false;
-        }
-        byte[] sent = outstanding.get(entry.seq());
-        if (sent == null || !java.util.Arrays.equals(sent, entry.payload())) {
-            return false;
-        }
-        outstanding.remove(entry.seq());
-        return true;
-    }
 
     @Override
     protected void submit(byte[] m) {
-        long seq = nextSeq++;
-        outstanding.put(seq, m);
-        instance.broadcast(new StreamEntry.Data(site.parameters().self(), seq, m));
+        instance.broadcast(own.next(m));
     }
 
     @Override

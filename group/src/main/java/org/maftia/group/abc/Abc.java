@@ -20,6 +20,7 @@ import org.maftia.crypto.Tag;
 import org.maftia.group.abc.AbcMessages.Queue;
 import org.maftia.group.abc.AbcMessages.Signed;
 import org.maftia.group.core.Digest;
+import org.maftia.group.core.Envelope;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
@@ -252,7 +253,7 @@ public final class Abc extends ProtocolInstance {
     private void propose(Round s) {
         long round = r;
         List<Signed> w = new ArrayList<>(new TreeMap<>(s.received).values());
-        Vba vba = new Vba(protocolId() + "|vba|" + round, keys, value -> theta(round, s, value),
+        Vba vba = new Vba(Envelope.tagged(protocolId(), "vba|" + round), keys, value -> theta(round, s, value),
                 v -> onDecided(round, v));
         s.vba = vba;
         agreements.put(round, vba);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.maftia.group.abba.Abba;
 import org.maftia.group.core.Digest;
+import org.maftia.group.core.Envelope;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
@@ -81,7 +82,7 @@ public final class Vba extends ProtocolInstance {
             int sender = j;
             votedFor[j] = new BitSet();
             votedOne[j] = new BitSet();
-            broadcasts[j] = new Vcbc(protocolId() + "|vcbc|" + j, j, keys.vcbc(), Vcbc.DEFAULT_MAX_PAYLOAD, true,
+            broadcasts[j] = new Vcbc(Envelope.tagged(protocolId(), "vcbc|" + j), j, keys.vcbc(), Vcbc.DEFAULT_MAX_PAYLOAD, true,
                     m -> onProposal(sender, m));
             ctx.start(broadcasts[j]);
         }
@@ -188,7 +189,7 @@ public final class Vba extends ProtocolInstance {
 
     /** Lines 12-18: with n-t votes, 1 validated by a closing if any 1-vote counted, else 0. */
     private void proposeOn(int a) {
-        Abba abba = Abba.validated(protocolId() + "|abba|" + a, keys,
+        Abba abba = Abba.validated(Envelope.tagged(protocolId(), "abba|" + a), keys,
                 new Abba.Validation((b, rho) -> !b || validClosing(a, rho), Boolean.TRUE),
                 b -> onDecided(a, b));
         agreements[a] = abba;
@@ -224,7 +225,7 @@ public final class Vba extends ProtocolInstance {
 
     /** V_a for 1 (Protocol 4): ρ completes P_a's broadcast of a value satisfying Q. */
     private boolean validClosing(int a, byte[] rho) {
-        return Vcbc.isValidClosing(keys.vcbcKey(), protocolId() + "|vcbc|" + a, ctx.groupId(), a, rho, 0, rho.length)
+        return Vcbc.isValidClosing(keys.vcbcKey(), Envelope.tagged(protocolId(), "vcbc|" + a), ctx.groupId(), a, rho, 0, rho.length)
                 && q.test(Vcbc.payloadFromClosing(rho, 0, rho.length));
     }
 

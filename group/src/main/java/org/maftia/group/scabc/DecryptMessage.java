@@ -1,0 +1,33 @@
+package org.maftia.group.scabc;
+
+import java.nio.ByteBuffer;
+import org.maftia.crypto.MalformedEncodingException;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
+import org.maftia.group.core.MalformedMessageException;
+
+/**
+ * Protocol 8, line 4: (decrypt, c, δ). The ciphertext is named by its position k in the order of
+ * the atomic broadcast stream, which every honest party agrees on, instead of being sent again.
+ */
+record DecryptMessage(long position, byte[] share) {
+
+    byte[] body() {
+        return new ByteWriter().raw(ByteBuffer.allocate(8).putLong(position).array()).prefixed(share).toByteArray();
+    }
+
+    static DecryptMessage decode(byte[] body) throws MalformedMessageException {
+        try {
+            ByteReader r = new ByteReader(body, "SC-ABC decrypt message");
+            long k = ByteBuffer.wrap(r.raw(8, "position")).getLong();
+            byte[] share = r.prefixed("decryption share");
+            r.end();
+            if (k < 0) {
+                throw new MalformedMessageException("negative position " + k);
+            }
+            return new DecryptMessage(k, share);
+        } catch (MalformedEncodingException e) {
+            throw new MalformedMessageException(e.getMessage());
+        }
+    }
+}

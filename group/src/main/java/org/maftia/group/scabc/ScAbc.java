@@ -1,0 +1,261 @@
+package org.maftia.group.scabc;
+
+import static org.maftia.group.core.MessageTypes.SCABC_DECRYPT;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.maftia.crypto.Share;
+import org.maftia.crypto.Tag;
+import org.maftia.crypto.ThresholdCryptosystem;
+import org.maftia.group.abc.Abc;
+import org.maftia.group.core.Envelope;
+import org.maftia.group.core.GroupKeys;
+import org.maftia.group.core.MalformedMessageException;
+import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.stream.StreamEntry;
+
+/**
+ * Protocol 8, SC-ABC (spec 5.2.1.7; Cachin, Kursawe, Petzold and Shoup): P_i's instance of secure
+ * causal atomic broadcast. Ciphertexts of the (n, t+1, t) threshold cryptosystem E are ordered by
+ * the atomic broadcast stream A ({@code id|scabc}); only then does a party release its decryption
+ * share; t+1 valid shares reveal the cleartext, delivered in A's order. So no honest party helps
+ * reveal a cleartext before its ciphertext's place in the order is fixed (input causality).
+ *
+ * <p>Departures: the decrypt message names the ciphertext by its position in A's order instead of
+ * carrying it again (every honest party has the same order); shares are released for every
+ * ordered ciphertext at once rather than one at a time, and cleartexts still go out in A's order.
+ * Ciphertexts that are not valid or not labelled for this stream are skipped by every honest
+ * party alike. Shares are kept for at most {@link #SHARE_HORIZON} positions past this party's
+ * order, one per party and position.
+ */
+public final class ScAbc extends ProtocolInstance {
+
+    /** Positions past this party's own order for which other parties' shares are kept. */
+    public static final int SHARE_HORIZON = 16_384;
+
+    /** Where the revealed cleartexts go, on the protocol thread. */
+    public interface Output {
+        /** The next cleartext in the order, with the ordered ciphertext's entry; false to stall until resumed. */
+        boolean reveal(StreamEntry.Data ordered, byte[] cleartext);
+
+        /** The stream terminated and every ordered ciphertext was revealed. */
+        void terminated();
+    }
+
+    /** One position of A's order: the ciphertext once ordered here, the shares, the cleartext. */
+    private static final class Slot {
+        StreamEntry.Data ordered;
+        final Map<Integer, byte[]> unchecked = new HashMap<>();
+        final List<Share> valid = new ArrayList<>();
+        byte[] cleartext;
+    }
+
+    private final GroupKeys keys;
+    private final ThresholdCryptosystem e;
+    private final Output output;
+    private final int window;
+    private final Abc a;
+    private final Map<Long, Slot> slots = new HashMap<>();
+    private long ordered;
+    private long revealed;
+    private boolean aPaused;
+    private boolean stalled;
+    private boolean aTerminated;
+    private boolean terminated;
+    private long skipped;
+    private long refusedShares;
+
+    /** {@code window}: ordered but unrevealed ciphertexts before A pauses. */
+    public ScAbc(String protocolId, GroupKeys keys, Abc.Settings settings, int window, Output output) {
+        super(protocolId);
+        this.keys = keys;
+        this.e = keys.scAbcKey();
+        this.output = output;
+        this.window = window;
+        this.a = new Abc(Envelope.tagged(protocolId, "scabc"), keys, settings, new Abc.Output() {
+            @Override
+            public boolean deliver(StreamEntry.Data entry) {
+                return onOrdered(entry);
+            }
+
+            @Override
+            public void terminated() {
+                aTerminated = true;
+                maybeTerminate();
+            }
+        });
+    }
+
+    /** The label every ciphertext of this stream carries (convention 6). */
+    public static byte[] label(String protocolId, String groupId) {
+        return Tag.of("scabc", protocolId, groupId);
+    }
+
+    /** Ciphertexts ordered by A so far (lines 1-2 ran for them). */
+    public long ordered() {
+        return ordered;
+    }
+
+    /** Cleartexts delivered so far. */
+    public long revealed() {
+        return revealed;
+    }
+
+    /** Ordered entries skipped because they were not valid ciphertexts for this stream. */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** Decryption shares refused as invalid. */
+    public long refusedShares() {
+        return refusedShares;
+    }
+
+    /** The atomic broadcast stream A, for monitoring. */
+    public Abc atomicBroadcast() {
+        return a;
+    }
+
+    @Override
+    protected void onStart() {
+        ctx.start(a);
+    }
+
+    /** Upon (broadcast, c): broadcast c on A. */
+    public void broadcast(StreamEntry entry) {
+        whenAttached(() -> a.broadcast(entry));
+    }
+
+    /** This party's close on A. */
+    public StreamEntry.Close closeEntry(int self, String groupId) {
+        return a.closeEntry(self, groupId);
+    }
+
+    /** The application acknowledged (line 9): reveal on. */
+    public void resume() {
+        if (stalled) {
+            stalled = false;
+            revealInOrder();
+        }
+    }
+
+    /** Frees this instance and A at this site. */
+    public void release() {
+        a.release();
+        slots.clear();
+        finish();
+    }
+
+    /** Lines 1-4: c is ordered; release this party's share of it. */
+    private boolean onOrdered(StreamEntry.Data entry) {
+        byte[] c = entry.payload();
+        if (!validFor(c)) {
+            skipped++;
+            return true;
+        }
+        long k = ordered++;
+        Slot slot = slots.computeIfAbsent(k, x -> new Slot());
+        slot.ordered = entry;
+        Share delta = keys.scAbc().decryptShare(c);
+        ctx.sendAll(SCABC_DECRYPT, new DecryptMessage(k, delta.encoded()).body());
+        slot.unchecked.forEach((from, share) -> accept(slot, from, share));
+        slot.unchecked.clear();
+        combine(slot);
+        revealInOrder();
+        aPaused = ordered - revealed >= window;
+        return !aPaused;
+    }
+
+    private boolean validFor(byte[] c) {
+        try {
+            return e.isValidCiphertext(c) && Arrays.equals(e.labelOf(c), label(protocolId(), ctx.groupId()));
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+    }
+
+    @Override
+    protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
+        if (type != SCABC_DECRYPT) {
+            throw new MalformedMessageException("message type 0x" + Integer.toHexString(type) + " is not an SC-ABC decrypt message");
+        }
+        DecryptMessage m = DecryptMessage.decode(body);
+        long k = m.position();
+        if (k < revealed) {
+            return;
+        }
+        if (k >= ordered + SHARE_HORIZON) {
+            throw new MalformedMessageException("share for position " + k + ", beyond " + SHARE_HORIZON + " past " + ordered);
+        }
+        Slot slot = slots.computeIfAbsent(k, x -> new Slot());
+        if (slot.cleartext != null || slot.unchecked.containsKey(from)
+                || slot.valid.stream().anyMatch(s -> s.index() == from)) {
+            return;
+        }
+        if (slot.ordered == null) {
+            slot.unchecked.put(from, m.share()); // lines 5-6 wait for c's place in the order
+            return;
+        }
+        if (!accept(slot, from, m.share())) {
+            throw new MalformedMessageException("invalid decryption share from P" + from + " for position " + k);
+        }
+        combine(slot);
+        revealInOrder();
+    }
+
+    /** Line 6: a share counts when it is a valid decryption share of the ordered c by its sender. */
+    private boolean accept(Slot slot, int from, byte[] encoded) {
+        Share share = new Share(from, encoded);
+        boolean ok;
+        try {
+            ok = e.verifyShare(slot.ordered.payload(), share).isValid();
+        } catch (RuntimeException malformed) {
+            ok = false;
+        }
+        if (ok) {
+            slot.valid.add(share);
+        } else {
+            refusedShares++;
+        }
+        return ok;
+    }
+
+    /** Line 7: t+1 valid shares give the cleartext. */
+    private void combine(Slot slot) {
+        if (slot.cleartext == null && slot.valid.size() > ctx.t()) {
+            slot.cleartext = e.combine(slot.ordered.payload(), slot.valid, true);
+            slot.valid.clear();
+        }
+    }
+
+    /** Lines 8-10, in A's order, pausing while the application does not acknowledge. */
+    private void revealInOrder() {
+        while (!stalled) {
+            Slot slot = slots.get(revealed);
+            if (slot == null || slot.cleartext == null) {
+                break;
+            }
+            slots.remove(revealed);
+            revealed++;
+            StreamEntry.Data c = slot.ordered;
+            if (!output.reveal(c, slot.cleartext)) {
+                stalled = true;
+            }
+        }
+        if (aPaused && !stalled && ordered - revealed < window) {
+            aPaused = false;
+            a.resume();
+        }
+        maybeTerminate();
+    }
+
+    private void maybeTerminate() {
+        if (aTerminated && !terminated && revealed == ordered) {
+            terminated = true;
+            output.terminated();
+        }
+    }
+}
