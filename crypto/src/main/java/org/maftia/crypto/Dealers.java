@@ -97,6 +97,33 @@ public final class Dealers {
         return out;
     }
 
+    /**
+     * A coin holder from its public key and its private share, as {@link #deal} encodes them.
+     *
+     * @throws IllegalArgumentException naming the coin schemes if {@code scheme} is not one
+     * @throws MalformedEncodingException if a key does not decode or the share is not of the key
+     */
+    public static CoinHolder coinHolder(String scheme, byte[] publicKey, byte[] privateKey) {
+        return switch (scheme) {
+            case DiffieHellmanCoin.SCHEME -> DiffieHellmanCoin.decode(publicKey).holder(privateKey);
+            case BlsCoin.SCHEME -> BlsCoin.decode(publicKey).holder(privateKey);
+            default -> throw new IllegalArgumentException("unknown coin scheme '" + scheme + "'; known: " + schemes(Kind.COIN));
+        };
+    }
+
+    /**
+     * A decryptor from the cryptosystem's public key and the holder's private share, as {@link #deal} encodes them.
+     *
+     * @throws IllegalArgumentException naming the encryption schemes if {@code scheme} is not one
+     * @throws MalformedEncodingException if a key does not decode or the share is not of the key
+     */
+    public static Decryptor decryptor(String scheme, byte[] publicKey, byte[] privateKey) {
+        if (!Tdh2.SCHEME.equals(scheme)) {
+            throw new IllegalArgumentException("unknown encryption scheme '" + scheme + "'; known: " + schemes(Kind.ENCRYPTION));
+        }
+        return Tdh2.decode(publicKey).holder(privateKey);
+    }
+
     /** @throws IllegalArgumentException naming the known schemes if {@code scheme} is not one */
     public static Dealt deal(String scheme, ThresholdParameters parameters, SecureRandom random) {
         Dealer d = DEALERS.get(scheme);

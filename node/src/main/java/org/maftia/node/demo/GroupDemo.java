@@ -1,15 +1,9 @@
 package org.maftia.node.demo;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,16 +12,9 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.maftia.appia.Appia;
-import org.maftia.appia.ChannelCursor;
 import org.maftia.group.GroupSite;
 import org.maftia.group.ReliableBroadcast;
-import org.maftia.net.group.GroupConfig;
-import org.maftia.net.link.AuthLinkSession;
-import org.maftia.net.link.LinkDrop;
 import org.maftia.net.link.LinkMode;
-import org.maftia.node.keys.Dealer;
-import org.maftia.node.keys.GroupDirectory;
 
 /**
  * The main job so far: a group of four sites in this process, each with its own Appia thread,
@@ -56,42 +43,14 @@ public final class GroupDemo {
 
     /** Runs the demo; true when every honest site delivered the same payloads from every sender. */
     public boolean run(Duration timeout) throws Exception {
-        Path dir = Files.createTempDirectory("maftia-demo-");
-        GroupDirectory groupDir = new Dealer(new SecureRandom()).deal(
-                new Dealer.Plan("demo", N, 1, InetAddress.getLoopbackAddress(), freeBasePort(), "ed25519-quorum",
-                        "dh-coin-p256", "tdh2-p256"), new GroupDirectory(dir), false);
-        GroupConfig group = groupDir.group();
-        out.printf(Locale.ROOT, "Group '%s' dealt by the trusted dealer in %s: n = %d, t = %d, fingerprint %s%n",
-                group.groupId(), dir, group.n(), group.t(), groupDir.fingerprint());
-
-        List<Appia> appias = new ArrayList<>();
-        List<Thread> loops = new ArrayList<>();
-        List<GroupSite> sites = new ArrayList<>();
-        try {
-            for (int i = 0; i < N; i++) {
-                Appia appia = new Appia();
-                appias.add(appia);
-                sites.add(GroupSite.overTcp(appia, group, i, groupDir.linkKeys(i), mode));
-                loops.add(appia.startThread("site-" + i));
-            }
-            for (GroupSite s : sites) {
-                s.listening().get(10, TimeUnit.SECONDS);
-            }
-            out.printf(Locale.ROOT, "Sites 0-3 listen on %s..%s: TCP, authenticated links (%s). Site %d is Byzantine.%n%n",
-                    group.address(0), group.address(N - 1).port(), mode, BYZANTINE);
-            return exchange(sites, timeout);
-        } finally {
-            for (Appia a : appias) {
-                a.stop();
-            }
-            for (Thread t : loops) {
-                t.join();
-            }
-            deleteQuietly(dir);
+        try (DemoGroup group = new DemoGroup(N, 1, mode, out)) {
+            out.printf(Locale.ROOT, "Site %d is Byzantine.%n%n", BYZANTINE);
+            return exchange(group, timeout);
         }
     }
 
-    private boolean exchange(List<GroupSite> sites, Duration timeout) throws Exception {
+    private boolean exchange(DemoGroup group, Duration timeout) throws Exception {
+        List<GroupSite> sites = group.sites;
         AtomicLong byzantineMessages = new AtomicLong();
         // broadcasts.get(receiver).get(sender).get(k)
         List<List<List<ReliableBroadcast>>> broadcasts = new ArrayList<>();
@@ -135,7 +94,7 @@ public final class GroupDemo {
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         awaitTotality(broadcasts);
-        return report(sites, broadcasts, byzantineMessages.get(), seconds);
+        return report(group, broadcasts, byzantineMessages.get(), seconds);
     }
 
     /**
@@ -165,7 +124,7 @@ public final class GroupDemo {
         }
     }
 
-    private boolean report(List<GroupSite> sites, List<List<List<ReliableBroadcast>>> broadcasts,
+    private boolean report(DemoGroup group, List<List<List<ReliableBroadcast>>> broadcasts,
                            long byzantineMessages, double seconds) throws Exception {
         boolean agree = true;
         out.println("What each honest site delivered, per sender (count and a digest of the payloads in order):");
@@ -222,7 +181,7 @@ public final class GroupDemo {
         long refused = 0;
         for (int i = 0; i < N; i++) {
             if (i != BYZANTINE) {
-                refused += link(sites.get(i)).droppedTotal();
+                refused += group.refusedFrames(i);
             }
         }
         out.printf(Locale.ROOT, "Authenticated links of the honest sites refused %d frames (%s).%n", refused,
@@ -259,42 +218,4 @@ public final class GroupDemo {
         }
     }
 
-    private static AuthLinkSession link(GroupSite site) {
-        ChannelCursor c = site.channel().getCursor();
-        c.jumpTo(1);
-        return (AuthLinkSession) c.getSession();
-    }
-
-    /** A port p such that p..p+3 were free a moment ago. */
-    private static int freeBasePort() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base;
-            try (ServerSocket probe = new ServerSocket(0)) {
-                base = probe.getLocalPort();
-            }
-            if (base + N - 1 > 65_535) {
-                continue;
-            }
-            boolean free = true;
-            for (int p = base; p < base + N && free; p++) {
-                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
-                    free = s.isBound();
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("found no 4 consecutive free ports on loopback");
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temporary directory; the OS cleans it eventually.
-        }
-    }
 }

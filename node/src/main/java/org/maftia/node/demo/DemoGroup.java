@@ -1,0 +1,119 @@
+package org.maftia.node.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.maftia.appia.Appia;
+import org.maftia.appia.ChannelCursor;
+import org.maftia.group.GroupSite;
+import org.maftia.group.core.GroupKeys;
+import org.maftia.net.group.GroupConfig;
+import org.maftia.net.link.AuthLinkSession;
+import org.maftia.net.link.LinkMode;
+import org.maftia.node.keys.Dealer;
+import org.maftia.node.keys.GroupDirectory;
+import org.maftia.node.keys.SiteKeys;
+
+/**
+ * The demos' group: n sites in this process, each with its own Appia thread, over TCP on loopback
+ * through authenticated links, with keys dealt into a temporary group directory and loaded back
+ * from it as a deployed site would. Closing stops the sites and deletes the directory.
+ */
+final class DemoGroup implements AutoCloseable {
+
+    final int n;
+    final GroupConfig config;
+    final List<GroupSite> sites = new ArrayList<>();
+    final List<GroupKeys> keys = new ArrayList<>();
+    private final Path dir;
+    private final List<Appia> appias = new ArrayList<>();
+    private final List<Thread> loops = new ArrayList<>();
+
+    DemoGroup(int n, int t, LinkMode mode, PrintWriter out) throws Exception {
+        this.n = n;
+        dir = Files.createTempDirectory("maftia-demo-");
+        GroupDirectory groupDir = new Dealer(new SecureRandom()).deal(
+                new Dealer.Plan("demo", n, t, InetAddress.getLoopbackAddress(), freeBasePort(n), "ed25519-quorum",
+                        "dh-coin-p256", "tdh2-p256"), new GroupDirectory(dir), false);
+        config = groupDir.group();
+        out.printf(Locale.ROOT, "Group '%s' dealt by the trusted dealer in %s: n = %d, t = %d, fingerprint %s%n",
+                config.groupId(), dir, config.n(), config.t(), groupDir.fingerprint());
+        try {
+            for (int i = 0; i < n; i++) {
+                keys.add(SiteKeys.load(groupDir, i));
+                Appia appia = new Appia();
+                appias.add(appia);
+                sites.add(GroupSite.overTcp(appia, config, i, groupDir.linkKeys(i), mode));
+                loops.add(appia.startThread("site-" + i));
+            }
+            for (GroupSite s : sites) {
+                s.listening().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        out.printf(Locale.ROOT, "Sites 0-%d listen on %s..%s: TCP, authenticated links (%s).%n", n - 1,
+                config.address(0), config.address(n - 1).port(), mode);
+    }
+
+    /** Frames the authenticated links of {@code site} refused (forged, replayed, tampered). */
+    long refusedFrames(int site) {
+        ChannelCursor c = sites.get(site).channel().getCursor();
+        c.jumpTo(1);
+        return ((AuthLinkSession) c.getSession()).droppedTotal();
+    }
+
+    /** Stops site {@code site} at once, as if its process were killed. */
+    void kill(int site) {
+        appias.get(site).stop();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Appia a : appias) {
+            a.stop();
+        }
+        for (Thread t : loops) {
+            t.join();
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary directory; the OS cleans it eventually.
+        }
+    }
+
+    /** A port p such that p..p+n-1 were free a moment ago. */
+    private static int freeBasePort(int n) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                base = probe.getLocalPort();
+            }
+            if (base + n - 1 > 65_535) {
+                continue;
+            }
+            boolean free = true;
+            for (int p = base; p < base + n && free; p++) {
+                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+                    free = s.isBound();
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IOException("found no " + n + " consecutive free ports on loopback");
+    }
+}
