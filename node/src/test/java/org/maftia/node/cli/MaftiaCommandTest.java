@@ -56,8 +56,25 @@ class MaftiaCommandTest {
     }
 
     @Test
-    void theGroupDemoShowsHonestSitesAgreeingDespiteTheByzantineSite() {
-        assertThat(run("demo", "--broadcasts", "5")).as(err.toString()).isZero();
+    void theDemoOrdersTheStreamIdenticallyAtEveryHonestSiteDespiteTheByzantineSite() {
+        assertThat(run("demo", "--payloads", "20", "--batch", "4")).as(err.toString()).isZero();
+        String printed = out.toString();
+        assertThat(printed).contains("Site 3 is Byzantine", "The three orders are identical.",
+                "forged 3 closes in the honest sites' names",
+                "60 honest payloads ordered", "Every honest payload was delivered at every honest site", "OK");
+        // Site 3's forgeries are ordered when its batches make it into a round, maybe not before the close.
+        assertThat(printed).containsPattern("site 0: +\\d+ payloads \\(60 honest, \\d from site 3\\)");
+    }
+
+    @Test
+    void badStreamDemoSettingsGiveOneClearLine() {
+        assertThat(run("demo", "--payloads", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--payloads must be at least 1, not 0");
+    }
+
+    @Test
+    void theReliableBroadcastDemoShowsHonestSitesAgreeingDespiteTheByzantineSite() {
+        assertThat(run("demo", "--reliable", "--broadcasts", "5")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Site 3 is Byzantine", "Byzantine site 3 equivocated in all 5 of its broadcasts",
                 "split deliveries: 0", "15 honest reliable broadcasts delivered at 3 honest sites",
                 "Honest sites agree on every broadcast.", "OK");
