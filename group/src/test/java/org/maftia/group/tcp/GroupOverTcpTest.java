@@ -2,24 +2,15 @@ package org.maftia.group.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.maftia.appia.Appia;
 import org.maftia.group.GroupSite;
 import org.maftia.group.ReliableBroadcast;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MessageTypes;
 import org.maftia.group.sim.Byzantine;
-import org.maftia.net.InetWithPort;
-import org.maftia.net.group.GroupConfig;
-import org.maftia.net.group.SiteConfig;
-import org.maftia.net.link.LinkKeyPair;
 import org.maftia.net.link.LinkMode;
 import org.junit.jupiter.api.Test;
 
@@ -29,29 +20,8 @@ class GroupOverTcpTest {
     @Test
     void honestSitesDeliverTheSameBroadcastsAndTheByzantineSiteCannotSplitThem() throws Exception {
         int n = 4;
-        SecureRandom random = new SecureRandom();
-        List<LinkKeyPair> keys = new ArrayList<>();
-        List<SiteConfig> configs = new ArrayList<>();
-        int[] ports = freePorts(n);
-        for (int i = 0; i < n; i++) {
-            LinkKeyPair k = LinkKeyPair.generate(random);
-            keys.add(k);
-            configs.add(new SiteConfig(i, new InetWithPort(InetAddress.getLoopbackAddress(), ports[i]), k.publicKey(), Map.of()));
-        }
-        GroupConfig group = new GroupConfig("tcp", n, 1, configs);
-        List<Appia> appias = new ArrayList<>();
-        List<Thread> loops = new ArrayList<>();
-        List<GroupSite> sites = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                Appia appia = new Appia();
-                appias.add(appia);
-                sites.add(GroupSite.overTcp(appia, group, i, keys.get(i), LinkMode.MAC));
-                loops.add(appia.startThread("site-" + i));
-            }
-            for (GroupSite s : sites) {
-                s.listening().get(10, TimeUnit.SECONDS);
-            }
+        try (TcpGroup tcp = new TcpGroup("tcp", n, 1, LinkMode.MAC)) {
+            List<GroupSite> sites = tcp.sites;
             // Honest sites 0..2 each broadcast; Byzantine site 3 equivocates in its own broadcast.
             List<List<ReliableBroadcast>> byReceiver = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -86,30 +56,6 @@ class GroupOverTcpTest {
                 }
             }
             assertThat(fromByzantine.stream().distinct().count()).isLessThanOrEqualTo(1);
-        } finally {
-            for (Appia a : appias) {
-                a.stop();
-            }
-            for (Thread t : loops) {
-                t.join();
-            }
         }
-    }
-
-    private static int[] freePorts(int n) throws Exception {
-        int[] ports = new int[n];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0);
-                held.add(s);
-                ports[i] = s.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
-        return ports;
     }
 }
