@@ -24,6 +24,12 @@ sealed interface AbbaMessage {
     /** Longest signature or share accepted, in bytes: bounds what a Byzantine party makes us hold. */
     int MAX_CRYPTO_BYTES = 1 << 18;
 
+    /**
+     * Longest external proof (spec 5.2.1.2) accepted: in VBA it is a VCBC closing, which holds a
+     * whole proposal (up to {@code Vcbc.DEFAULT_MAX_PAYLOAD}) and its signature.
+     */
+    int MAX_EXTERNAL_PROOF_BYTES = (16 << 20) + (1 << 18);
+
     /** The main-vote value "abstain" (Protocol 3, line 14). */
     int ABSTAIN = 2;
 
@@ -199,7 +205,7 @@ sealed interface AbbaMessage {
 
     private static PreVoteJustification preVoteJustification(ByteBuffer in, int r) throws MalformedMessageException {
         int kind = in.get();
-        byte[] signature = blob(in);
+        byte[] signature = blob(in, kind == 3 ? MAX_EXTERNAL_PROOF_BYTES : MAX_CRYPTO_BYTES);
         PreVoteJustification j = switch (kind) {
             case 0 -> new PreVoteJustification.Initial(signature);
             case 1 -> new PreVoteJustification.Hard(signature);
@@ -237,8 +243,12 @@ sealed interface AbbaMessage {
     }
 
     private static byte[] blob(ByteBuffer in) throws MalformedMessageException {
+        return blob(in, MAX_CRYPTO_BYTES);
+    }
+
+    private static byte[] blob(ByteBuffer in, int max) throws MalformedMessageException {
         int length = in.getInt();
-        if (length < 0 || length > MAX_CRYPTO_BYTES || length > in.remaining()) {
+        if (length < 0 || length > max || length > in.remaining()) {
             throw new MalformedMessageException("ABBA field of " + length + " bytes with " + in.remaining() + " left");
         }
         byte[] bytes = new byte[length];

@@ -92,13 +92,13 @@ class VbaSimulationTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 7, 10})
     void allHonestDecideTheSameValidProposal(int n) {
-        Seeds.forEach(n == 10 ? 4 : n == 7 ? 15 : 40, seed -> run(seed, n, Strategy.SILENT));
+        Seeds.forEach(n == 10 ? 2 : n == 7 ? 8 : 30, seed -> run(seed, n, Strategy.SILENT));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void proposalsThatFailTheExternalPredicateAreNeverDecided(int n) {
-        Seeds.forEach(n == 7 ? 15 : 40, seed -> run(seed, n, Strategy.INVALID_PROPOSER));
+        Seeds.forEach(n == 7 ? 5 : 30, seed -> run(seed, n, Strategy.INVALID_PROPOSER));
     }
 
     @ParameterizedTest
@@ -126,6 +126,27 @@ class VbaSimulationTest {
             }
         });
         assertThat(firstTry[0]).as("runs decided on the first candidate").isPositive();
+    }
+
+    @Test
+    void proposalsLargerThanAnyThresholdSignatureAreDecided() {
+        // The 1-votes and the biased ABBA's external proofs carry whole closings (spec 5.2.1.2):
+        // a 300 KB proposal must pass every size bound on the way.
+        Seeds.forEach(2, seed -> {
+            SimGroup g = new SimGroup(seed, 4);
+            Map<Integer, byte[]> decisions = new HashMap<>();
+            for (int i = 0; i < 4; i++) {
+                int site = i;
+                byte[] value = new byte[300_000];
+                System.arraycopy(("ok:" + site).getBytes(StandardCharsets.UTF_8), 0, value, 0, 4);
+                Vba vba = new Vba(ID, keys(4).get(i), Q, v -> decisions.put(site, v));
+                g.sites.get(i).start(vba);
+                g.sites.get(i).onProtocolThread(() -> vba.propose(value));
+            }
+            assertThat(g.runUntil(() -> decisions.size() == 4)).as("termination").isTrue();
+            assertThat(decisions.values().stream().map(java.util.Arrays::hashCode).distinct()).hasSize(1);
+            assertThat(decisions.get(0)).hasSize(300_000);
+        });
     }
 
     @Test
