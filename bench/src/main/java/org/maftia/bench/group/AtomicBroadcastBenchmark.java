@@ -117,8 +117,12 @@ public final class AtomicBroadcastBenchmark {
             senders.add(Thread.ofPlatform().name("sender-" + i).start(() -> send(s, self, size, to)));
             readers.add(Thread.ofPlatform().name("reader-" + i).start(() -> read(s, self, from, to)));
         }
-        for (Thread t : senders) {
-            t.join();
+        for (int i = 0; i < N; i++) {
+            senders.get(i).join(TimeUnit.NANOSECONDS.toMillis(TIMEOUT_NANOS));
+            if (senders.get(i).isAlive()) {
+                throw new IllegalStateException(id + ": site " + i + "'s sender is still blocked in send 60 s after the run"
+                        + " (no progress); delivered at the sites: " + sites.stream().map(s -> s.delivered.get()).toList());
+            }
         }
         long total = sites.stream().mapToLong(s -> s.sent).sum();
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
