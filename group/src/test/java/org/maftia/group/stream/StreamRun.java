@@ -282,7 +282,9 @@ final class StreamRun {
     void closeAndCheckTermination() throws InterruptedException {
         streams.values().forEach(AggregatedStream::close);
         boolean closed = g.runUntil(() -> drain() && streams.values().stream().allMatch(AggregatedStream::isClosed));
-        assertThat(closed).as("all honest closed: every honest stream terminates").isTrue();
+        assertThat(closed).as("all honest closed: every honest stream terminates; terminated %s, received %s",
+                streams.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().termination().isDone()).toList(),
+                received).isTrue();
         for (var e : streams.entrySet()) {
             AggregatedStream s = e.getValue();
             assertThat(s.termination()).as("site %d", e.getKey()).isCompleted();
