@@ -28,6 +28,17 @@ public class ConsistentBroadcast extends Broadcast {
 
     ConsistentBroadcast(GroupSite site, String protocolID, String groupID, int sender, GroupKeys keys, boolean verifiable) {
         super(site, protocolID, groupID, sender);
+        this.keys = checkedKeys(site, keys);
+        this.instance = new Vcbc(protocolID, sender, keys.vcbc(), Vcbc.DEFAULT_MAX_PAYLOAD, verifiable, this::onDeliver);
+        site.start(instance);
+    }
+
+    /**
+     * {@code keys}, once checked to hold the site's share of VCBC's signature.
+     *
+     * @throws IllegalArgumentException if they are another site's, or of another scheme
+     */
+    static GroupKeys checkedKeys(GroupSite site, GroupKeys keys) {
         var p = site.parameters();
         ThresholdParameters expected = ThresholdParameters.honestMajority(p.n(), p.t());
         if (!keys.vcbcKey().parameters().equals(expected) || keys.vcbc().index() != p.self()) {
@@ -35,9 +46,7 @@ public class ConsistentBroadcast extends Broadcast {
                     + keys.vcbc().index() + " is not site " + p.self() + "'s share of an " + expected
                     + " signature (Protocol 6 needs (n, ceil((n+t+1)/2), t))");
         }
-        this.keys = keys;
-        this.instance = new Vcbc(protocolID, sender, keys.vcbc(), Vcbc.DEFAULT_MAX_PAYLOAD, verifiable, this::onDeliver);
-        site.start(instance);
+        return keys;
     }
 
     /** On the protocol thread, when Protocol 6 outputs (deliver, m̄). */

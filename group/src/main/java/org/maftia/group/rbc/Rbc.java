@@ -88,7 +88,14 @@ public final class Rbc extends ProtocolInstance {
     private void onSend(int from, byte[] m) {
         if (from == sender && mBar == null) {
             mBar = m;
-            send(new Echo(Digest.of(m)));
+            Digest d = Digest.of(m);
+            send(new Echo(d));
+            if (d.equals(dBar)) {
+                // Not in the pseudo-code, whose links are FIFO: 2t+1 readies overtook the send, and
+                // the send is the payload d̄ names. Delivering now does not wait for an answer,
+                // which parties that finished their instance (a terminated stream) no longer give.
+                output();
+            }
         }
     }
 

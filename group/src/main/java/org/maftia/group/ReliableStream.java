@@ -1,0 +1,36 @@
+package org.maftia.group;
+
+import org.maftia.group.rbc.Rbc;
+import org.maftia.group.stream.Aggregation;
+
+/**
+ * Reliable stream (spec 3.2, 5.2.1.8): reliable broadcasts (Protocol 5) aggregated into a stream,
+ * sender P_j's k-th message in instance {@code protocolID|rbc|j|k}. All honest parties deliver
+ * the same payloads from each sender, in the order it sent them, and all of an honest sender's
+ * payloads; across senders the order is each party's own.
+ */
+public class ReliableStream extends AggregatedStream {
+
+    /**
+     * Delivered reliable broadcasts kept running per sender, so that a party lagging behind can
+     * still get a payload it lacks (Protocol 5, lines 25-27) before this party finishes them.
+     */
+    public static final int RETAINED = 8;
+
+    public ReliableStream(GroupSite site, String protocolID, String groupID) {
+        this(site, protocolID, groupID, DEFAULT_WINDOW);
+    }
+
+    /** With a flow-control window other than {@link Stream#DEFAULT_WINDOW}. */
+    public ReliableStream(GroupSite site, String protocolID, String groupID, int window) {
+        super(site, protocolID, groupID, window, "rbc", RETAINED, (id, sender, deliver) -> {
+            Rbc rbc = new Rbc(id, sender, Rbc.DEFAULT_MAX_PAYLOAD, deliver);
+            return new Aggregation.Sub(rbc, rbc::broadcast);
+        });
+    }
+
+    /** As in the spec: the site is the one bound to this thread ({@link GroupSite#enter()}). */
+    public ReliableStream(String protocolID, String groupID) {
+        this(GroupSite.current(), protocolID, groupID);
+    }
+}

@@ -1,0 +1,185 @@
+package org.maftia.group.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.maftia.group.AggregatedStream;
+import org.maftia.group.ReliableStream;
+import org.maftia.group.Stream;
+import org.maftia.group.stream.StreamRun.Kind;
+import org.maftia.group.stream.StreamRun.Strategy;
+import org.maftia.testkit.sim.Seeds;
+
+/**
+ * The aggregated reliable and consistent streams (spec 3.2, 5.2.1.8) in the simulation, over many
+ * seeds, n in {4, 7} (10 once), t corrupted sites that are silent, send garbage, equivocate in
+ * their sub-broadcasts, forge entries of other origins or numbers, or close alone. Checks:
+ * validity (every honest sender's payloads reach every honest site), integrity and per-sender
+ * order, agreement and totality per sender (reliable) or consistency per sender and number
+ * (consistent), termination once all honest sites close (and not on the corrupted sites' closes
+ * alone), flow control, and bounded instances.
+ */
+class StreamSimulationTest {
+
+    private static final Strategy[] ALL = Strategy.values();
+
+    /**
+     * Runs {@code check} for a share of the build's seeds (1/{@code divisor} of them, at least one):
+     * a stream run is dozens of broadcasts, so the full count would take minutes. A seed replayed
+     * alone ({@code -Dmaftia.seed}) always runs.
+     */
+    private static void forSeeds(int divisor, StreamCheck check) {
+        String one = System.getProperty("maftia.seed");
+        long limit = one != null && !one.isBlank() ? Long.MAX_VALUE : Math.max(1, Seeds.count(200) / divisor);
+        Seeds.forEach(200, seed -> {
+            if (seed <= limit) {
+                try {
+                    check.run(seed);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface StreamCheck {
+        void run(long seed) throws InterruptedException;
+    }
+
+    private static StreamRun fullRun(long seed, int n, Kind kind, int perSender, Strategy... pick) throws InterruptedException {
+        StreamRun r = new StreamRun(seed, n, kind, perSender, Stream.DEFAULT_WINDOW, StreamRun.corrupted(n, seed, pick));
+        r.sendAll();
+        r.runUntilHonestPayloadsDelivered();
+        r.runToQuiescence();
+        r.checkIntegrityAndOrder();
+        r.checkConsistency();
+        if (kind == Kind.RELIABLE) {
+            r.checkAgreement();
+        }
+        long refusable = r.countOf(Strategy.FORGE) + r.countOf(Strategy.GARBAGE);
+        for (var e : r.streams.entrySet()) {
+            assertThat(e.getValue().refusedEntries()).as("site %d refused the forged and undecodable entries", e.getKey())
+                    .isEqualTo(refusable);
+        }
+        r.strategies.forEach((b, s) -> {
+            if (s == Strategy.EQUIVOCATE) {
+                // RBC: every honest site delivers the version the quorum echoed, the odd one by asking.
+                // VCBC: all but the odd site, which never gets a final for its version: b's lane stalls there only.
+                long withX = r.streams.keySet().stream().filter(i -> r.fromSender(i, b).equals(
+                        List.of(b + "#0x", b + "#1x", b + "#2x").stream().map(p -> "P" + p).toList())).count();
+                assertThat(withX).as("honest sites with P%d's three x versions", b)
+                        .isEqualTo(kind == Kind.RELIABLE ? r.streams.size() : r.streams.size() - 1);
+            }
+        });
+        r.closeAndCheckTermination();
+        r.checkBoundedInstances();
+        return r;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"RELIABLE, 4, 4", "RELIABLE, 7, 5", "CONSISTENT, 4, 5", "CONSISTENT, 7, 10"})
+    void honestSendersPayloadsAreDeliveredInOrderConsistentlyAndTheStreamCloses(Kind kind, int n, int divisor) {
+        forSeeds(divisor, seed -> fullRun(seed, n, kind, 3, ALL));
+    }
+
+    @Test
+    void tenSitesWithThreeSilentOnesDeliverAndClose() throws InterruptedException {
+        fullRun(1, 10, Kind.RELIABLE, 2, Strategy.SILENT);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"RELIABLE, 4", "RELIABLE, 7", "CONSISTENT, 4", "CONSISTENT, 7"})
+    void theCorruptedSitesClosingAloneDoNotCloseTheStream(Kind kind, int n) {
+        forSeeds(10, seed -> {
+            StreamRun r = new StreamRun(seed, n, kind, 2, Stream.DEFAULT_WINDOW, StreamRun.corrupted(n, seed, Strategy.CLOSE));
+            r.sendAll();
+            r.runUntilHonestPayloadsDelivered();
+            r.runToQuiescence();
+            for (AggregatedStream s : r.streams.values()) {
+                assertThat(s.termination()).as("t closes are not enough").isNotDone();
+                assertThat(s.isClosed()).isFalse();
+                assertThat(s.canSend()).isTrue();
+            }
+            r.checkIntegrityAndOrder();
+            r.closeAndCheckTermination();
+        });
+    }
+
+    /**
+     * A site whose application does not read: it holds a full window of payloads and no more, its
+     * own payloads stop coming back so {@link Stream#canSend()} turns false, and the others go on.
+     * Once it reads, it gets everything, in order.
+     */
+    @ParameterizedTest
+    @CsvSource({"RELIABLE", "CONSISTENT"})
+    void aSiteThatDoesNotReadStallsAndCanNoLongerSendUntilItReads(Kind kind) {
+        int n = 4;
+        int window = 4;
+        forSeeds(10, seed -> {
+            StreamRun r = new StreamRun(seed, n, kind, window, window, Map.of());
+            int lazy = 3;
+            List<Integer> readers = List.of(0, 1, 2);
+            AggregatedStream stalled = r.streams.get(lazy);
+            for (int i : readers) {
+                for (int k = 0; k < r.perSender; k++) {
+                    r.send(i);
+                }
+            }
+            int sent = 0;
+            while (stalled.canSend() && sent < 3 * window) {
+                r.send(lazy);
+                int target = ++sent;
+                r.g.runUntil(() -> r.drain(readers) && readers.stream().allMatch(i -> r.fromSender(i, lazy).size() >= target));
+            }
+            r.g.runUntil(() -> r.drain(readers) && false);
+            assertThat(stalled.canSend()).as("the window of own payloads in flight is full").isFalse();
+            assertThat(sent).as("sent before the window closed").isBetween(window, 2 * window);
+            for (int i : readers) {
+                for (int j : readers) {
+                    assertThat(r.fromSender(i, j)).as("the readers go on without the stalled site").hasSize(r.perSender);
+                }
+            }
+            int unread = 0;
+            while (stalled.canReceive()) {
+                r.received.get(lazy).add(new String(stalled.receive(), StandardCharsets.UTF_8));
+                unread++;
+            }
+            assertThat(unread).as("the stalled site holds its window, no more").isEqualTo(window);
+            int total = sent;
+            boolean caughtUp = r.g.runUntil(() -> r.drain() && r.streams.keySet().stream().allMatch(
+                    i -> r.received.get(i).size() == 3 * r.perSender + total));
+            assertThat(caughtUp).as("after reading, everything arrives").isTrue();
+            assertThat(stalled.canSend()).isTrue();
+            r.checkIntegrityAndOrder();
+            r.checkConsistency();
+            r.closeAndCheckTermination();
+        });
+    }
+
+    /** Many payloads from one sender: a corrupted sender or a long stream does not grow the instances beyond the bound. */
+    @ParameterizedTest
+    @CsvSource({"RELIABLE", "CONSISTENT"})
+    void instancesStayBoundedOverALongStream(Kind kind) throws InterruptedException {
+        StreamRun r = new StreamRun(3, 4, kind, 25, Stream.DEFAULT_WINDOW, Map.of(3, Strategy.EQUIVOCATE));
+        r.sendAll();
+        r.runUntilHonestPayloadsDelivered();
+        r.runToQuiescence();
+        r.checkIntegrityAndOrder();
+        r.checkConsistency();
+        r.checkBoundedInstances();
+        int retained = kind == Kind.RELIABLE ? ReliableStream.RETAINED : 0;
+        for (int i : r.streams.keySet()) {
+            // The stream's own instance, a live one per sender but the corrupted one (ended at the
+            // odd site only for VCBC: its lane stalls there), and the retained delivered ones.
+            assertThat(r.g.sites.get(i).session().activeInstances()).as("site %d", i)
+                    .isLessThanOrEqualTo(1 + 4 + 3 * retained + Math.min(3, retained));
+        }
+        r.closeAndCheckTermination();
+    }
+}
