@@ -154,18 +154,18 @@ class AbcSimulationTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void honestPartiesDeliverTheSameSequenceWithSilentSites(int n) {
-        Seeds.forEach(n == 4 ? 10 : 1, seed -> run(seed, n, 4, 2, Strategy.SILENT, false));
+        Seeds.forEachCostly(n == 4 ? 60 : 10, seed -> run(seed, n, 4, 2, Strategy.SILENT, false));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void garbageAndReplaysChangeNothing(int n) {
-        Seeds.forEach(n == 4 ? 6 : 1, seed -> run(seed, n, 3, 8, Strategy.GARBAGE, false));
+        Seeds.forEachCostly(n == 4 ? 40 : 6, seed -> run(seed, n, 3, 8, Strategy.GARBAGE, false));
     }
 
     @Test
     void forgedEntriesAreOrderedLikeAnyOtherButForgedClosesNeverCount() {
-        Seeds.forEach(10, seed -> {
+        Seeds.forEachCostly(40, seed -> {
             Outcome o = run(seed, 4, 3, 4, Strategy.INJECTOR, false);
             o.apps().forEach((site, app) -> assertThat(app.terminated)
                     .as("t forged or genuine closes do not close the stream").isFalse());
@@ -175,7 +175,7 @@ class AbcSimulationTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void theStreamClosesWhenTheHonestPartiesCloseAtTheSamePointEverywhere(int n) {
-        Seeds.forEach(n == 4 ? 6 : 1, seed -> {
+        Seeds.forEachCostly(n == 4 ? 40 : 6, seed -> {
             Outcome o = run(seed, n, 2, 16, Strategy.INJECTOR, true);
             o.apps().values().forEach(a -> assertThat(a.terminated).isTrue());
         });
@@ -183,12 +183,12 @@ class AbcSimulationTest {
 
     @Test
     void batchesOfOneStillOrderEverything() {
-        Seeds.forEach(3, seed -> run(seed, 4, 6, 1, Strategy.SILENT, false));
+        Seeds.forEachCostly(20, seed -> run(seed, 4, 6, 1, Strategy.SILENT, false));
     }
 
     @Test
     void aSlowApplicationStallsItsSiteWhichCatchesUpWhenItAcknowledges() {
-        Seeds.forEach(1, seed -> {
+        Seeds.forEachCostly(10, seed -> {
             SimGroup probe = new SimGroup(seed, 4);
             List<GroupKeys> keys = keys(4);
             List<App> apps = new ArrayList<>();

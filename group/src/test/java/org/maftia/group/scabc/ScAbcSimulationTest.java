@@ -125,12 +125,12 @@ class ScAbcSimulationTest {
 
     @Test
     void cleartextsAreRevealedInTheSameOrderAndOnlyAfterOrdering() {
-        Seeds.forEach(5, seed -> run(seed, false));
+        Seeds.forEachCostly(15, seed -> run(seed, false));
     }
 
     @Test
     void invalidSharesAreRefusedAndChangeNothing() {
-        Seeds.forEach(5, seed -> run(seed, true));
+        Seeds.forEachCostly(15, seed -> run(seed, true));
     }
 
     @Test

@@ -34,15 +34,11 @@ class StreamSimulationTest {
      * alone ({@code -Dmaftia.seed}) always runs.
      */
     private static void forSeeds(int divisor, StreamCheck check) {
-        String one = System.getProperty("maftia.seed");
-        long limit = one != null && !one.isBlank() ? Long.MAX_VALUE : Math.max(1, Seeds.count(200) / divisor);
-        Seeds.forEach(200, seed -> {
-            if (seed <= limit) {
-                try {
-                    check.run(seed);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+        Seeds.forEachCostly(Seeds.BUILD_SEEDS / divisor, seed -> {
+            try {
+                check.run(seed);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
             }
         });
     }

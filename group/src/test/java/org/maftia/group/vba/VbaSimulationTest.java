@@ -92,19 +92,19 @@ class VbaSimulationTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 7, 10})
     void allHonestDecideTheSameValidProposal(int n) {
-        Seeds.forEach(n == 10 ? 2 : n == 7 ? 8 : 30, seed -> run(seed, n, Strategy.SILENT));
+        Seeds.forEachCostly(n == 10 ? 6 : n == 7 ? 30 : 100, seed -> run(seed, n, Strategy.SILENT));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void proposalsThatFailTheExternalPredicateAreNeverDecided(int n) {
-        Seeds.forEach(n == 7 ? 5 : 30, seed -> run(seed, n, Strategy.INVALID_PROPOSER));
+        Seeds.forEachCostly(n == 7 ? 20 : 100, seed -> run(seed, n, Strategy.INVALID_PROPOSER));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void forgedClosingsInVotesAreRefusedAndCounted(int n) {
-        Seeds.forEach(n == 7 ? 10 : 30, seed -> {
+        Seeds.forEachCostly(n == 7 ? 20 : 60, seed -> {
             Outcome o = run(seed, n, Strategy.FORGED_VOTES);
             for (int h : o.group().honest()) {
                 assertThat(o.group().sites.get(h).session().counters().rejectedByProtocol())
@@ -118,7 +118,7 @@ class VbaSimulationTest {
         // Validity of the bias (spec 5.2.1.2): an honest first candidate whose proposal every honest
         // party delivered gets decided at once; candidates tried stay within n.
         int[] firstTry = new int[1];
-        Seeds.forEach(20, seed -> {
+        Seeds.forEachCostly(20, seed -> {
             Outcome o = run(seed, 4, Strategy.SILENT);
             o.instances().values().forEach(v -> assertThat(v.candidatesTried()).isBetween(1, 4));
             if (o.instances().values().stream().allMatch(v -> v.candidatesTried() == 1)) {
@@ -132,7 +132,7 @@ class VbaSimulationTest {
     void proposalsLargerThanAnyThresholdSignatureAreDecided() {
         // The 1-votes and the biased ABBA's external proofs carry whole closings (spec 5.2.1.2):
         // a 300 KB proposal must pass every size bound on the way.
-        Seeds.forEach(2, seed -> {
+        Seeds.forEachCostly(2, seed -> {
             SimGroup g = new SimGroup(seed, 4);
             Map<Integer, byte[]> decisions = new HashMap<>();
             for (int i = 0; i < 4; i++) {

@@ -42,6 +42,26 @@ public final class Seeds {
         }
     }
 
+    /** The seed count the build runs by default ({@code maftia.seeds} in the parent pom). */
+    public static final int BUILD_SEEDS = 200;
+
+    /**
+     * For checks whose run is costly (many protocol instances, public-key cryptography): runs
+     * {@code countAtBuildSeeds} seeds when {@code maftia.seeds} is the build's {@value #BUILD_SEEDS},
+     * and proportionally more or fewer otherwise (at least one), so a soak scales every check.
+     */
+    public static void forEachCostly(int countAtBuildSeeds, LongConsumer check) {
+        String one = System.getProperty("maftia.seed");
+        if (one != null && !one.isBlank()) {
+            runOne(Long.parseLong(one.trim()), check);
+            return;
+        }
+        long n = Math.max(1, (long) count(BUILD_SEEDS) * countAtBuildSeeds / BUILD_SEEDS);
+        for (long seed = 1; seed <= n; seed++) {
+            runOne(seed, check);
+        }
+    }
+
     private static void runOne(long seed, LongConsumer check) {
         try {
             check.accept(seed);
