@@ -2,7 +2,6 @@ package org.maftia.group;
 
 import org.maftia.group.abc.Abc;
 import org.maftia.group.core.GroupKeys;
-import org.maftia.group.stream.OwnEntries;
 import org.maftia.group.stream.StreamEntry;
 
 /**
@@ -10,10 +9,9 @@ import org.maftia.group.stream.StreamEntry;
  * same payloads in the same order, including each honest party's payloads. The stream's
  * protocol instance starts with the object; messages of other parties that arrive earlier wait.
  */
-public class AtomicStream extends Stream {
+public class AtomicStream extends OrderedStream {
 
     private final Abc instance;
-    private final OwnEntries own;
 
     public AtomicStream(GroupSite site, String protocolID, String groupID, GroupKeys keys) {
         this(site, protocolID, groupID, keys, Abc.Settings.DEFAULT, DEFAULT_WINDOW);
@@ -21,12 +19,8 @@ public class AtomicStream extends Stream {
 
     /** With explicit batch bounds and flow-control window. */
     public AtomicStream(GroupSite site, String protocolID, String groupID, GroupKeys keys, Abc.Settings settings, int window) {
-        super(site, protocolID, groupID, window);
-        this.own = new OwnEntries(site.parameters().self());
-        if (keys == null) {
-            throw new IllegalArgumentException("an AtomicStream needs the site's group keys");
-        }
-        this.instance = new Abc(protocolID, keys, settings, new Abc.Output() {
+        super(site, protocolID, groupID, keys, window);
+        this.instance = start(new Abc(protocolID, keys, settings, new Abc.Output() {
             @Override
             public boolean deliver(StreamEntry.Data entry) {
                 return AtomicStream.this.deliver(entry.payload(), own.delivered(entry));
@@ -36,8 +30,7 @@ public class AtomicStream extends Stream {
             public void terminated() {
                 terminate();
             }
-        });
-        site.start(instance);
+        }));
     }
 
     /** As in the spec, plus the keys: the site is the one bound to this thread ({@link GroupSite#enter()}). */
@@ -48,26 +41,5 @@ public class AtomicStream extends Stream {
     /** The protocol instance, for monitoring on the protocol thread. */
     public Abc instance() {
         return instance;
-    }
-
-
-    @Override
-    protected void submit(byte[] m) {
-        instance.broadcast(own.next(m));
-    }
-
-    @Override
-    protected void submitClose() {
-        instance.broadcast(instance.closeEntry(site.parameters().self(), getGroupID()));
-    }
-
-    @Override
-    protected void resume() {
-        instance.resume();
-    }
-
-    @Override
-    protected void release() {
-        instance.release();
     }
 }

@@ -6,7 +6,6 @@ import org.maftia.crypto.ThresholdCryptosystem;
 import org.maftia.group.abc.Abc;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.scabc.ScAbc;
-import org.maftia.group.stream.OwnEntries;
 import org.maftia.group.stream.StreamEntry;
 
 /**
@@ -18,13 +17,12 @@ import org.maftia.group.stream.StreamEntry;
  * <p>Deviation from the spec's signature: the public key of {@link #encrypt} is the group's
  * {@link ThresholdCryptosystem} (TDH2 on P-256 by default), not a {@code BigInteger}.
  */
-public class SecureAtomicStream extends Stream {
+public class SecureAtomicStream extends OrderedStream {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ScAbc instance;
     private final ThresholdCryptosystem publicKey;
-    private final OwnEntries own;
 
     public SecureAtomicStream(GroupSite site, String protocolID, String groupID, GroupKeys keys) {
         this(site, protocolID, groupID, keys, Abc.Settings.DEFAULT, DEFAULT_WINDOW);
@@ -32,13 +30,9 @@ public class SecureAtomicStream extends Stream {
 
     public SecureAtomicStream(GroupSite site, String protocolID, String groupID, GroupKeys keys, Abc.Settings settings,
                               int window) {
-        super(site, protocolID, groupID, window);
-        this.own = new OwnEntries(site.parameters().self());
-        if (keys == null) {
-            throw new IllegalArgumentException("a SecureAtomicStream needs the site's group keys");
-        }
+        super(site, protocolID, groupID, keys, window);
         this.publicKey = keys.scAbcKey();
-        this.instance = new ScAbc(protocolID, keys, settings, window, new ScAbc.Output() {
+        this.instance = start(new ScAbc(protocolID, keys, settings, window, new ScAbc.Output() {
             @Override
             public boolean reveal(StreamEntry.Data ordered, byte[] cleartext) {
                 return deliver(cleartext, own.delivered(ordered));
@@ -48,8 +42,7 @@ public class SecureAtomicStream extends Stream {
             public void terminated() {
                 terminate();
             }
-        });
-        site.start(instance);
+        }));
     }
 
     /** As in the spec, plus the keys: the site is the one bound to this thread ({@link GroupSite#enter()}). */
@@ -80,26 +73,5 @@ public class SecureAtomicStream extends Stream {
     /** The protocol instance, for monitoring on the protocol thread. */
     public ScAbc instance() {
         return instance;
-    }
-
-
-    @Override
-    protected void submit(byte[] ciphertext) {
-        instance.broadcast(own.next(ciphertext));
-    }
-
-    @Override
-    protected void submitClose() {
-        instance.broadcast(instance.closeEntry(site.parameters().self(), getGroupID()));
-    }
-
-    @Override
-    protected void resume() {
-        instance.resume();
-    }
-
-    @Override
-    protected void release() {
-        instance.release();
     }
 }

@@ -25,6 +25,7 @@ import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.stream.StreamEntry;
+import org.maftia.group.stream.TotalOrder;
 import org.maftia.group.vba.Vba;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * entry older than that could have it delivered twice. A party that falls more than
  * {@code roundsKept} rounds behind the others cannot catch up (the spec has no state transfer).
  */
-public final class Abc extends ProtocolInstance {
+public final class Abc extends ProtocolInstance implements TotalOrder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Abc.class);
 
@@ -136,6 +137,7 @@ public final class Abc extends ProtocolInstance {
     }
 
     /** Upon (broadcast, m): append m to q unless delivered or queued. */
+    @Override
     public void broadcast(StreamEntry entry) {
         byte[] encoded = entry.encode();
         whenAttached(() -> {
@@ -149,11 +151,13 @@ public final class Abc extends ProtocolInstance {
     }
 
     /** This party's close, with its proof of origin: a share of S on (close, stream, i). */
+    @Override
     public StreamEntry.Close closeEntry(int self, String groupId) {
         return new StreamEntry.Close(self, keys.abbaMain().sign(closeTag(groupId, self)).encoded());
     }
 
     /** The application acknowledged: deliver on (line 16). */
+    @Override
     public void resume() {
         if (stalled) {
             stalled = false;
@@ -162,6 +166,7 @@ public final class Abc extends ProtocolInstance {
     }
 
     /** Frees the instance and every agreement it holds at this site. */
+    @Override
     public void release() {
         agreements.values().forEach(Vba::release);
         agreements.clear();

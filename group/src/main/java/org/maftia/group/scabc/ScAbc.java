@@ -16,6 +16,7 @@ import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.stream.StreamEntry;
+import org.maftia.group.stream.TotalOrder;
 
 /**
  * Protocol 8, SC-ABC (spec 5.2.1.7; Cachin, Kursawe, Petzold and Shoup): P_i's instance of secure
@@ -31,7 +32,7 @@ import org.maftia.group.stream.StreamEntry;
  * party alike. Shares are kept for at most {@link #SHARE_HORIZON} positions past this party's
  * order, one per party and position.
  */
-public final class ScAbc extends ProtocolInstance {
+public final class ScAbc extends ProtocolInstance implements TotalOrder {
 
     /** Positions past this party's own order for which other parties' shares are kept. */
     public static final int SHARE_HORIZON = 16_384;
@@ -125,16 +126,19 @@ public final class ScAbc extends ProtocolInstance {
     }
 
     /** Upon (broadcast, c): broadcast c on A. */
+    @Override
     public void broadcast(StreamEntry entry) {
         whenAttached(() -> a.broadcast(entry));
     }
 
     /** This party's close on A. */
+    @Override
     public StreamEntry.Close closeEntry(int self, String groupId) {
         return a.closeEntry(self, groupId);
     }
 
     /** The application acknowledged (line 9): reveal on. */
+    @Override
     public void resume() {
         if (stalled) {
             stalled = false;
@@ -143,6 +147,7 @@ public final class ScAbc extends ProtocolInstance {
     }
 
     /** Frees this instance and A at this site. */
+    @Override
     public void release() {
         a.release();
         slots.clear();

@@ -22,7 +22,6 @@ import org.maftia.group.core.MessageTypes;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.SimGroup;
-import org.maftia.group.sim.TestKeys;
 import org.maftia.testkit.sim.Seeds;
 
 /**
@@ -41,7 +40,7 @@ class AbbaSimulationTest {
     private static final Map<Integer, List<GroupKeys>> KEYS = new HashMap<>();
 
     private static synchronized List<GroupKeys> keys(int n) {
-        return KEYS.computeIfAbsent(n, k -> TestKeys.deal(k, (k - 1) / 3, new SecureRandom()));
+        return KEYS.computeIfAbsent(n, k -> GroupKeys.dealInProcess(k, (k - 1) / 3, new SecureRandom()));
     }
 
     private record Outcome(Map<Integer, List<Boolean>> decisions, Map<Integer, Abba> instances) {

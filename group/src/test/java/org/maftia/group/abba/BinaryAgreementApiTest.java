@@ -13,7 +13,6 @@ import org.maftia.group.GroupSite;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.SimGroup;
-import org.maftia.group.sim.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /** The spec 3.2 agreement API over ABBA, in the simulation. */
@@ -22,7 +21,7 @@ class BinaryAgreementApiTest {
     @Test
     void honestSitesProposingThroughTheApiDecideTheSameBitAndCanRead() {
         SimGroup g = new SimGroup(17, 4, 3);
-        List<GroupKeys> keys = TestKeys.deal(4, 1, new SecureRandom());
+        List<GroupKeys> keys = GroupKeys.dealInProcess(4, 1, new SecureRandom());
         List<BinaryAgreement> agreements = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             BinaryAgreement a = new BinaryAgreement(g.sites.get(i), keys.get(i), "ba-1", "sim");
@@ -45,7 +44,7 @@ class BinaryAgreementApiTest {
     @Test
     void theSpecShapedConstructorFindsTheSiteBoundToTheThreadAndAbortFailsWaiters() {
         SimGroup g = new SimGroup(5, 4);
-        List<GroupKeys> keys = TestKeys.deal(4, 1, new SecureRandom());
+        List<GroupKeys> keys = GroupKeys.dealInProcess(4, 1, new SecureRandom());
         GroupSite site = g.sites.getFirst();
         BinaryAgreement a;
         try (var scope = site.enter()) {

@@ -32,7 +32,6 @@ import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.SimGroup;
-import org.maftia.group.sim.TestKeys;
 import org.maftia.testkit.sim.Seeds;
 
 /**
@@ -50,7 +49,7 @@ class ValidatedAgreementSimulationTest {
     private static final Map<Integer, List<GroupKeys>> KEYS = new HashMap<>();
 
     private static synchronized List<GroupKeys> keys(int n) {
-        return KEYS.computeIfAbsent(n, k -> TestKeys.deal(k, (k - 1) / 3, new SecureRandom()));
+        return KEYS.computeIfAbsent(n, k -> GroupKeys.dealInProcess(k, (k - 1) / 3, new SecureRandom()));
     }
 
     /** The proof for b that the environment hands out: a MAC on b. */

@@ -20,7 +20,6 @@ import org.maftia.group.core.MessageTypes;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.SimGroup;
-import org.maftia.group.sim.TestKeys;
 import org.maftia.group.stream.StreamEntry;
 import org.maftia.testkit.sim.Seeds;
 
@@ -38,7 +37,7 @@ class AbcSimulationTest {
     private static final Map<Integer, List<GroupKeys>> KEYS = new HashMap<>();
 
     private static synchronized List<GroupKeys> keys(int n) {
-        return KEYS.computeIfAbsent(n, k -> TestKeys.deal(k, (k - 1) / 3, new SecureRandom()));
+        return KEYS.computeIfAbsent(n, k -> GroupKeys.dealInProcess(k, (k - 1) / 3, new SecureRandom()));
     }
 
     enum Strategy { SILENT, GARBAGE, INJECTOR }

@@ -22,7 +22,6 @@ import org.maftia.group.core.MessageTypes;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.SimGroup;
-import org.maftia.group.sim.TestKeys;
 import org.maftia.group.stream.StreamEntry;
 import org.maftia.testkit.net.Adversary;
 import org.maftia.testkit.sim.Seeds;
@@ -37,7 +36,7 @@ import org.maftia.testkit.sim.Seeds;
 class ScAbcSimulationTest {
 
     private static final String ID = "scabc";
-    private static final List<GroupKeys> KEYS = TestKeys.deal(4, 1, new SecureRandom());
+    private static final List<GroupKeys> KEYS = GroupKeys.dealInProcess(4, 1, new SecureRandom());
 
     static final class App implements ScAbc.Output {
         final List<String> revealed = new ArrayList<>();

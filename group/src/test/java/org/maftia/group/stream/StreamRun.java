@@ -19,7 +19,6 @@ import org.maftia.group.core.MessageTypes;
 import org.maftia.group.rbc.Rbc;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.SimGroup;
-import org.maftia.group.sim.TestKeys;
 import org.maftia.group.vcbc.EquivocatingVcbcSender;
 import org.maftia.group.vcbc.Vcbc;
 
@@ -75,7 +74,7 @@ final class StreamRun {
         this.kind = kind;
         this.perSender = perSender;
         this.strategies.putAll(corrupted);
-        List<GroupKeys> keys = kind == Kind.CONSISTENT ? TestKeys.deal(n, g.t, new SecureRandom()) : null;
+        List<GroupKeys> keys = kind == Kind.CONSISTENT ? GroupKeys.dealInProcess(n, g.t, new SecureRandom()) : null;
         for (int i : g.honest()) {
             streams.put(i, kind == Kind.RELIABLE ? new ReliableStream(g.sites.get(i), ID, GROUP, window)
                     : new ConsistentStream(g.sites.get(i), ID, GROUP, keys.get(i), window));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.maftia.group.GroupSite;
+import org.maftia.group.LoopbackGroup;
 import org.maftia.group.ReliableBroadcast;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MessageTypes;
@@ -20,8 +21,8 @@ class GroupOverTcpTest {
     @Test
     void honestSitesDeliverTheSameBroadcastsAndTheByzantineSiteCannotSplitThem() throws Exception {
         int n = 4;
-        try (TcpGroup tcp = new TcpGroup("tcp", n, 1, LinkMode.MAC)) {
-            List<GroupSite> sites = tcp.sites;
+        try (LoopbackGroup tcp = LoopbackGroup.create("tcp", n, 1, LinkMode.MAC)) {
+            List<GroupSite> sites = tcp.sites();
             // Honest sites 0..2 each broadcast; Byzantine site 3 equivocates in its own broadcast.
             List<List<ReliableBroadcast>> byReceiver = new ArrayList<>();
             for (int i = 0; i < 3; i++) {

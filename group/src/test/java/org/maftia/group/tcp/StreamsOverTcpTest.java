@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.maftia.group.AtomicStream;
+import org.maftia.group.LoopbackGroup;
 import org.maftia.group.SecureAtomicStream;
 import org.maftia.group.Stream;
 import org.maftia.group.StreamClosedException;
 import org.maftia.group.abc.Abc;
 import org.maftia.group.core.GroupKeys;
-import org.maftia.group.sim.TestKeys;
 import org.maftia.net.link.LinkMode;
 
 /**
@@ -32,28 +32,28 @@ class StreamsOverTcpTest {
     private static final int N = 4;
     private static final int PER_SITE = 40;
     private static final int KILLED = 3;
-    private static final List<GroupKeys> KEYS = TestKeys.deal(N, 1, new SecureRandom());
+    private static final List<GroupKeys> KEYS = GroupKeys.dealInProcess(N, 1, new SecureRandom());
 
     @Test
     void atomicBroadcastCompletesAndOrdersIdenticallyWithASiteKilledMidStream() throws Exception {
-        run("abc", (tcp, i) -> new AtomicStream(tcp.sites.get(i), "abc", "tcp", KEYS.get(i),
+        run("abc", (tcp, i) -> new AtomicStream(tcp.site(i), "abc", "tcp", KEYS.get(i),
                 Abc.Settings.DEFAULT.withMaxBatch(8), 64), Function.identity());
     }
 
     @Test
     void secureCausalAtomicBroadcastCompletesAndRevealsIdenticallyWithASiteKilledMidStream() throws Exception {
-        run("scabc", (tcp, i) -> new SecureAtomicStream(tcp.sites.get(i), "scabc", "tcp", KEYS.get(i),
+        run("scabc", (tcp, i) -> new SecureAtomicStream(tcp.site(i), "scabc", "tcp", KEYS.get(i),
                 Abc.Settings.DEFAULT.withMaxBatch(8), 64),
                 cleartext -> SecureAtomicStream.encrypt("scabc", "tcp", KEYS.get(0).scAbcKey(), cleartext));
     }
 
     interface StreamFactory {
-        Stream open(TcpGroup tcp, int site);
+        Stream open(LoopbackGroup tcp, int site);
     }
 
     private void run(String name, StreamFactory factory, Function<byte[], byte[]> seal) throws Exception {
         ExecutorService threads = Executors.newCachedThreadPool();
-        try (TcpGroup tcp = new TcpGroup("tcp", N, 1, LinkMode.AEAD)) {
+        try (LoopbackGroup tcp = LoopbackGroup.create("tcp", N, 1, LinkMode.AEAD)) {
             List<Stream> streams = new ArrayList<>();
             for (int i = 0; i < N; i++) {
                 streams.add(factory.open(tcp, i));

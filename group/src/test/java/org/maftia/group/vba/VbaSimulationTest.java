@@ -18,7 +18,6 @@ import org.maftia.group.core.MessageTypes;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.SimGroup;
-import org.maftia.group.sim.TestKeys;
 import org.maftia.testkit.sim.Seeds;
 
 /**
@@ -37,7 +36,7 @@ class VbaSimulationTest {
     static final Predicate<byte[]> Q = v -> v.length >= 3 && v[0] == 'o' && v[1] == 'k' && v[2] == ':';
 
     private static synchronized List<GroupKeys> keys(int n) {
-        return KEYS.computeIfAbsent(n, k -> TestKeys.deal(k, (k - 1) / 3, new SecureRandom()));
+        return KEYS.computeIfAbsent(n, k -> GroupKeys.dealInProcess(k, (k - 1) / 3, new SecureRandom()));
     }
 
     enum Strategy { SILENT, INVALID_PROPOSER, FORGED_VOTES }

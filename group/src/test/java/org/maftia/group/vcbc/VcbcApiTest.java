@@ -12,7 +12,6 @@ import org.maftia.group.ConsistentBroadcast;
 import org.maftia.group.VerifiableConsistentBroadcast;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.sim.SimGroup;
-import org.maftia.group.sim.TestKeys;
 
 /** The spec 3.2 API of (verifiable) consistent broadcast over the simulated group. */
 class VcbcApiTest {
@@ -23,7 +22,7 @@ class VcbcApiTest {
     void everySiteReceivesAndTheClosingIsValidAnywhere() throws InterruptedException {
         int n = 4;
         SimGroup g = new SimGroup(7, n);
-        List<GroupKeys> keys = TestKeys.deal(n, 1, new SecureRandom());
+        List<GroupKeys> keys = GroupKeys.dealInProcess(n, 1, new SecureRandom());
         List<VerifiableConsistentBroadcast> b = new ArrayList<>();
         List<ConsistentBroadcast> plain = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -52,10 +51,10 @@ class VcbcApiTest {
     @Test
     void keysOfAnotherSiteOrSchemeAreRefused() {
         SimGroup g = new SimGroup(1, 4);
-        List<GroupKeys> keys = TestKeys.deal(4, 1, new SecureRandom());
+        List<GroupKeys> keys = GroupKeys.dealInProcess(4, 1, new SecureRandom());
         assertThatThrownBy(() -> new ConsistentBroadcast(g.sites.get(0), "x", "sim", 0, keys.get(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        List<GroupKeys> seven = TestKeys.deal(7, 2, new SecureRandom());
+        List<GroupKeys> seven = GroupKeys.dealInProcess(7, 2, new SecureRandom());
         assertThatThrownBy(() -> new VerifiableConsistentBroadcast(g.sites.get(0), "y", "sim", 0, seven.get(0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -10,13 +10,13 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import org.maftia.appia.Appia;
 import org.maftia.appia.ChannelCursor;
 import org.maftia.group.GroupSite;
+import org.maftia.group.LoopbackGroup;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.link.AuthLinkSession;
+import org.maftia.net.link.LinkKeyPair;
 import org.maftia.net.link.LinkMode;
 import org.maftia.node.keys.Dealer;
 import org.maftia.node.keys.GroupDirectory;
@@ -31,11 +31,10 @@ final class DemoGroup implements AutoCloseable {
 
     final int n;
     final GroupConfig config;
-    final List<GroupSite> sites = new ArrayList<>();
+    final List<GroupSite> sites;
     final List<GroupKeys> keys = new ArrayList<>();
     private final Path dir;
-    private final List<Appia> appias = new ArrayList<>();
-    private final List<Thread> loops = new ArrayList<>();
+    private final LoopbackGroup group;
 
     DemoGroup(int n, int t, LinkMode mode, PrintWriter out) throws Exception {
         this.n = n;
@@ -46,21 +45,13 @@ final class DemoGroup implements AutoCloseable {
         config = groupDir.group();
         out.printf(Locale.ROOT, "Group '%s' dealt by the trusted dealer in %s: n = %d, t = %d, fingerprint %s%n",
                 config.groupId(), dir, config.n(), config.t(), groupDir.fingerprint());
-        try {
-            for (int i = 0; i < n; i++) {
-                keys.add(SiteKeys.load(groupDir, i));
-                Appia appia = new Appia();
-                appias.add(appia);
-                sites.add(GroupSite.overTcp(appia, config, i, groupDir.linkKeys(i), mode));
-                loops.add(appia.startThread("site-" + i));
-            }
-            for (GroupSite s : sites) {
-                s.listening().get(10, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            close();
-            throw e;
+        List<LinkKeyPair> linkKeys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            keys.add(SiteKeys.load(groupDir, i));
+            linkKeys.add(groupDir.linkKeys(i));
         }
+        group = LoopbackGroup.of(config, linkKeys, mode);
+        sites = group.sites();
         out.printf(Locale.ROOT, "Sites 0-%d listen on %s..%s: TCP, authenticated links (%s).%n", n - 1,
                 config.address(0), config.address(n - 1).port(), mode);
     }
@@ -72,18 +63,10 @@ final class DemoGroup implements AutoCloseable {
         return ((AuthLinkSession) c.getSession()).droppedTotal();
     }
 
-    /** Stops site {@code site} at once, as if its process were killed. */
-    void kill(int site) {
-        appias.get(site).stop();
-    }
-
     @Override
     public void close() throws InterruptedException {
-        for (Appia a : appias) {
-            a.stop();
-        }
-        for (Thread t : loops) {
-            t.join();
+        if (group != null) {
+            group.close();
         }
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
