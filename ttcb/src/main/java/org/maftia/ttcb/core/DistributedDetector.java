@@ -140,7 +140,7 @@ final class DistributedDetector {
             waiting.forEach(this::record);
         }
         long verdictAt = a.deadline() + timing.distributedDetectionBound();
-        scheduler.schedule(clock.delayUntil(verdictAt + 1), () -> finalVerdict(a.start.tag()));
+        scheduler.schedule(Math.min(clock.delayUntil(verdictAt), timing.tr()), () -> finalVerdict(a.start.tag()));
         completeIfAllDelivered(a);
     }
 
@@ -178,6 +178,11 @@ final class DistributedDetector {
     private void finalVerdict(Tag tag) {
         Action a = actions.get(tag);
         if (a == null) {
+            return;
+        }
+        long verdictAt = a.deadline() + timing.distributedDetectionBound();
+        if (clock.now() < verdictAt) {
+            scheduler.schedule(Math.min(clock.delayUntil(verdictAt), timing.tr()), () -> finalVerdict(tag));
             return;
         }
         if (a.info == null) {

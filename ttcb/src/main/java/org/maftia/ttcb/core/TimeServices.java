@@ -13,7 +13,8 @@ import org.maftia.ttcb.TtcbError;
  * Duration measurement (spec 2.2.4.2, TDM) and local timing failure detection (spec 2.2.4.4,
  * TTFD1/TTFD2 for local actions). A local action started at start_ev with spec is watched by a
  * timer at start_ev + spec on the synchronised clock: if it has not ended then, the failure is
- * detected at that instant (TTFD1, within the timer's lateness, zero on virtual time) and the
+ * detected at that instant (TTFD1: within one clock correction, at most π, plus the timer's
+ * lateness, which is zero on virtual time) and the
  * handler runs; an action ending by its deadline is never flagged (TTFD2).
  */
 final class TimeServices {
@@ -98,8 +99,16 @@ final class TimeServices {
         Tag tag = newTag();
         LocalAction a = new LocalAction(startEv, spec, handler);
         local.put(tag, a);
-        a.timer = scheduler.schedule(clock.delayUntil(startEv + spec + 1), () -> deadlinePassed(tag));
+        a.timer = scheduler.schedule(watchDelay(startEv + spec + 1), () -> deadlinePassed(tag));
         return new TagResult(TtcbError.OK, tag);
+    }
+
+    /**
+     * Timers run on the hardware clock, the deadline is on the synchronised one: looking again at
+     * least every Tr keeps the detection within one clock correction (at most π) of the deadline.
+     */
+    private long watchDelay(long syncInstant) {
+        return Math.min(clock.delayUntil(syncInstant), timing.tr());
     }
 
     private void deadlinePassed(Tag tag) {
@@ -110,7 +119,7 @@ final class TimeServices {
         long deadline = a.startEv + a.spec;
         long now = clock.now();
         if (now <= deadline) {
-            a.timer = scheduler.schedule(clock.delayUntil(deadline + 1), () -> deadlinePassed(tag));
+            a.timer = scheduler.schedule(watchDelay(deadline + 1), () -> deadlinePassed(tag));
             return;
         }
         a.detected = true;
