@@ -5,9 +5,12 @@ import java.util.Arrays;
 /**
  * Clock synchronisation among the local TTCBs (spec 4.1 assumes clocks synchronised to π), by
  * averaging over the periodic broadcasts, crash-tolerant because crashed TTCBs simply stop
- * contributing. Every message carries its sender's synchronised clock at the broadcast instant; a
- * reader estimates the sender's offset as sendTime + (tsendMin + Tsend)/2 - its own clock at
- * arrival, an error of at most (Tsend - tsendMin)/2.
+ * contributing. Every message carries its sender's synchronised clock at the broadcast instant
+ * (t3) and echoes, for each reader, the send time of the reader's last message (t1) and how long
+ * the sender held it (t3 - t2); at arrival (t4) the reader estimates the sender's offset as NTP
+ * does, ((t2 - t1) + (t3 - t4)) / 2, wrong by at most half the asymmetry of the two delays,
+ * (Tsend - tsendMin)/2. Without an echo yet it falls back to t3 + (tsendMin + Tsend)/2 - t4, with
+ * the same bound.
  *
  * <p>Two phases. Coarse: at every receive round, move to the mean of the latest estimates until
  * every estimate is within Ts/4 (round numbers then agree). Fine: every {@code syncEveryRounds}
@@ -41,8 +44,16 @@ final class ClockSync {
         if (m.sender() == self || (syncRound >= 0 && m.seq() != syncRound)) {
             return;
         }
-        long midDelay = (timing.tsendMin() + timing.tsend()) / 2;
-        estimate[m.sender()] = m.sendTime() + midDelay - clock.at(arrivalHardwareNanos);
+        long t4 = clock.at(arrivalHardwareNanos);
+        long t3 = m.sendTime();
+        long t1 = m.echoSendTime()[self];
+        long hold = m.echoHold()[self];
+        if (t1 >= 0 && hold >= 0 && t4 - t1 - hold >= 0 && t4 - t1 - hold <= 2 * timing.tsend()) {
+            estimate[m.sender()] = ((t3 - hold - t1) + (t3 - t4)) / 2;
+        } else {
+            long midDelay = (timing.tsendMin() + timing.tsend()) / 2;
+            estimate[m.sender()] = t3 + midDelay - t4;
+        }
         have[m.sender()] = true;
     }
 

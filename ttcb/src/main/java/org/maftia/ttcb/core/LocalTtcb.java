@@ -70,6 +70,9 @@ public final class LocalTtcb {
     private final List<ControlMessage> inbox = new ArrayList<>();
     private final Deque<Reaction> reactions = new ArrayDeque<>();
     private final boolean[] crashedView;
+    /** For clock synchronisation's echo: per local TTCB, its last send time read and when (our clock) it arrived. */
+    private final long[] lastSendTimeFrom;
+    private final long[] lastArrivalFrom;
     private long nextBroadcastRound;
     private long broadcastDueHw;
     private boolean started;
@@ -95,6 +98,9 @@ public final class LocalTtcb {
         this.distributed = new DistributedDetector(self, clock, scheduler, timing, settings.retentionNanos(), outbox,
                 counters, this::react);
         this.crashedView = new boolean[settings.n()];
+        this.lastSendTimeFrom = new long[settings.n()];
+        this.lastArrivalFrom = new long[settings.n()];
+        java.util.Arrays.fill(lastSendTimeFrom, -1);
     }
 
     /** Starts the broadcast and receive routines. */
@@ -148,7 +154,11 @@ public final class LocalTtcb {
             return;
         }
         long seq = Math.max(nextBroadcastRound, Math.floorDiv(now, timing.ts()));
-        ControlMessage m = rb.message(seq, now, outbox.drain());
+        long[] echoHold = new long[settings.n()];
+        for (int j = 0; j < echoHold.length; j++) {
+            echoHold[j] = lastSendTimeFrom[j] < 0 ? -1 : Math.max(0, now - lastArrivalFrom[j]);
+        }
+        ControlMessage m = rb.message(seq, now, lastSendTimeFrom, echoHold, outbox.drain());
         byte[] frame = codec.seal(m);
         for (int copy = 0; copy <= timing.od(); copy++) {
             network.broadcast(frame);
@@ -195,6 +205,8 @@ public final class LocalTtcb {
             return;
         }
         clockSync.observe(m, arrivalHardwareNanos);
+        lastSendTimeFrom[m.sender()] = m.sendTime();
+        lastArrivalFrom[m.sender()] = clock.at(arrivalHardwareNanos);
         crashes.heard(m.sender(), m.seq());
         if (inbox.size() >= MAX_INBOX) {
             counters.inboxFull.incrementAndGet();

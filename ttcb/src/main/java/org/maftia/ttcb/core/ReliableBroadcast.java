@@ -35,8 +35,8 @@ final class ReliableBroadcast {
     }
 
     /** Line 3: M := (sender, seq, higherseqVector, data). */
-    ControlMessage message(long seq, long sendTime, List<ControlRecord> data) {
-        return new ControlMessage(self, seq, sendTime, higherseqVector, data);
+    ControlMessage message(long seq, long sendTime, long[] echoSendTime, long[] echoHold, List<ControlRecord> data) {
+        return new ControlMessage(self, seq, sendTime, higherseqVector, echoSendTime, echoHold, data);
     }
 
     /**
