@@ -61,6 +61,12 @@ public final class TtcbClient implements Ttcb, AutoCloseable {
         return c;
     }
 
+    /** Connects to {@code maftia ttcbd} on this host and authenticates, trusting the key in {@code publicKeyFile}. */
+    public static TtcbClient connect(java.nio.file.Path socket, java.nio.file.Path publicKeyFile, Protection protection) {
+        LocalPublicKey key = PublicKeyFile.read(publicKeyFile);
+        return authenticated(new UnixSocketTransport(socket), key, protection, new SecureRandom());
+    }
+
     /** Asks a local TTCB for its public key without trusting the answer (spec 2.2.5: the caller must check it). */
     public static LocalPublicKey fetchPublicKey(TtcbTransport transport) {
         byte[] reply = join(transport.call(new byte[] {(byte) Frames.PUBLIC_KEY}));
