@@ -28,6 +28,8 @@ public final class Counters {
     public final AtomicLong wcetOverruns = new AtomicLong();
     public final AtomicLong handlersRun = new AtomicLong();
     public final AtomicLong maxDetectionLatency = new AtomicLong();
+    /** The largest delay seen between a broadcast round's instant and when its routine ran (hardware clock). */
+    public final AtomicLong maxRoundLateness = new AtomicLong();
 
     /** Timing failures of the TTCB itself: each means a bound of 4.1-4.3 or a WCET did not hold. */
     public long timingFailures() {
@@ -42,7 +44,7 @@ public final class Counters {
     public String toString() {
         return "rDelivered=" + rDelivered + " malformed=" + framesMalformed + " copies=" + copiesDiscarded
                 + " fromCrashed=" + fromCrashed + " lateDeliveries=" + lateDeliveries + " lateProposals=" + lateProposals
-                + " lateRounds=" + lateRounds + " neverDelivered=" + neverDelivered + " crashes=" + crashesDetected
+                + " lateRounds=" + lateRounds + " maxRoundLatenessNs=" + maxRoundLateness + " neverDelivered=" + neverDelivered + " crashes=" + crashesDetected
                 + " callsRefused=" + callsRefused + " localTF=" + localFailuresDetected + " distTF=" + distributedFailuresDetected;
     }
 }

@@ -146,6 +146,7 @@ public final class LocalTtcb {
             return;
         }
         long lateness = clock.hardwareNow() - broadcastDueHw;
+        counters.maxRoundLateness.accumulateAndGet(lateness, Math::max);
         if (lateness > timing.wcetSend() && clock.isSynchronised()) {
             counters.lateRounds.incrementAndGet();
             log.error("local TTCB {}: broadcast round {} ran {} ns late (WCETsend {} ns); halting to stay crash-only",

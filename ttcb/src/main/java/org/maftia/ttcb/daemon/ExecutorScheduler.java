@@ -1,5 +1,6 @@
 package org.maftia.ttcb.daemon;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +35,24 @@ public final class ExecutorScheduler implements TtcbScheduler, AutoCloseable {
 
     @Override
     public Cancellable schedule(long delayNanos, Runnable task) {
-        ScheduledFuture<?> f = executor.schedule(guarded(task), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-        return () -> f.cancel(false);
+        if (executor.isShutdown()) {
+            return () -> { };
+        }
+        try {
+            ScheduledFuture<?> f = executor.schedule(guarded(task), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+            return () -> f.cancel(false);
+        } catch (RejectedExecutionException e) {
+            return () -> { };   // shutting down: nothing runs any more
+        }
     }
 
     @Override
     public void execute(Runnable task) {
-        executor.execute(guarded(task));
+        try {
+            executor.execute(guarded(task));
+        } catch (RejectedExecutionException e) {
+            log.debug("TTCB thread stopped; dropped a task");
+        }
     }
 
     private static Runnable guarded(Runnable task) {

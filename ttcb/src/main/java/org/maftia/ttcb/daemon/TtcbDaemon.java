@@ -43,7 +43,7 @@ public final class TtcbDaemon implements AutoCloseable {
         this.ttcb = new LocalTtcb(config.settings(), scheduler, network, random);
         LocalKeys keys = loadOrCreateKeys(config.keyFile(), random);
         this.gateway = new EntityGateway(ttcb, keys, 4096);
-        this.server = new UnixSocketServer(config.socket(), gateway, scheduler);
+        this.server = new UnixSocketServer(config.socket(), gateway, scheduler, Math.max(100_000L, config.timing().wcetSend() / 4));
         PublicKeyFile.write(config.publicKeyFile(), keys.publicKey());
     }
 

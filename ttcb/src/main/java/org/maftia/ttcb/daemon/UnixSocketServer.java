@@ -29,12 +29,13 @@ public final class UnixSocketServer implements AutoCloseable {
     private final Path path;
     private final ServerSocketChannel server;
     private final EntityGateway gateway;
-    private final TtcbScheduler scheduler;
+    private final CallQueue calls;
 
-    public UnixSocketServer(Path path, EntityGateway gateway, TtcbScheduler scheduler) throws IOException {
+    /** Entity calls run on the TTCB thread for at most {@code callBudgetNanos} before the routines get their turn. */
+    public UnixSocketServer(Path path, EntityGateway gateway, TtcbScheduler scheduler, long callBudgetNanos) throws IOException {
         this.path = path;
         this.gateway = gateway;
-        this.scheduler = scheduler;
+        this.calls = new CallQueue(scheduler, callBudgetNanos);
         Files.deleteIfExists(path);
         this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
@@ -68,7 +69,7 @@ public final class UnixSocketServer implements AutoCloseable {
                 SocketFraming.Framed f = SocketFraming.read(ch);
                 inFlight.acquire();
                 CompletableFuture<byte[]> reply = new CompletableFuture<>();
-                scheduler.execute(() -> gateway.handle(f.frame()).whenComplete((r, e) -> {
+                calls.submit(() -> gateway.handle(f.frame()).whenComplete((r, e) -> {
                     if (e != null) {
                         reply.completeExceptionally(e);
                     } else {
