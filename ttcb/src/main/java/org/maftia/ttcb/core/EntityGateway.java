@@ -1,7 +1,6 @@
 package org.maftia.ttcb.core;
 
 import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +53,11 @@ public final class EntityGateway {
     private final LocalTtcb ttcb;
     private final LocalKeys keys;
     private final int maxSessions;
-    private final Map<Integer, Session> sessions = new HashMap<>();
+    /**
+     * Sessions in order of last use; when full, the least recently used is dropped (its entity must
+     * authenticate again), so nobody can lock out later entities by opening sessions.
+     */
+    private final Map<Integer, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<ByteBuffer, Boolean> seenAuth = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> eldest) {
@@ -107,7 +110,9 @@ public final class EntityGateway {
             return refuse("replayed authentication request");
         }
         if (sessions.size() >= maxSessions) {
-            return refuse("too many entities");
+            Integer eldest = sessions.keySet().iterator().next();
+            sessions.remove(eldest);
+            log.debug("local TTCB {}: dropped the least recently used session {}", ttcb.id(), eldest);
         }
         Eid eid = new Eid(ttcb.id(), nextLocal++);
         sessions.put(eid.local(), new Session(eid, SessionKeys.derive(request.ket(), request.protection())));

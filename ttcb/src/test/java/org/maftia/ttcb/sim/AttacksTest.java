@@ -140,6 +140,21 @@ class AttacksTest {
     }
 
     @Test
+    void openingSessionsWithoutEndCannotLockOutNewEntities() {
+        TtcbSim s = TtcbSim.standard(55).synchronise();
+        EntityGateway small = new EntityGateway(s.ttcb(0), LocalKeys.generate(new SecureRandom()), 3);
+        Mitm mitm = new Mitm(small);
+        TtcbClient first = TtcbClient.authenticated(mitm, small.publicKey(), Protection.MAC, new SecureRandom());
+        for (int i = 0; i < 5; i++) {
+            TtcbClient.authenticated(mitm, small.publicKey(), Protection.MAC, new SecureRandom());
+        }
+        TtcbClient latest = TtcbClient.authenticated(mitm, small.publicKey(), Protection.MAC, new SecureRandom());
+        assertThat(latest.getLocalTTCBid()).isZero();
+        // The least recently used session was dropped: its entity must authenticate again.
+        assertThatThrownBy(first::getTimestamp).isInstanceOf(TtcbException.class);
+    }
+
+    @Test
     void garbageNeverThrowsIntoTheTtcb() {
         TtcbSim s = TtcbSim.standard(53).synchronise();
         EntityGateway g = s.cluster.gateway(0);
