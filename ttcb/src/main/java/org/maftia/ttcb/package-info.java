@@ -53,7 +53,14 @@
  *       on a COTS host a pause is possible, and halting turns that timing failure into the crash
  *       the model allows.</li>
  *   <li>The omission degree is enforced per message and link in the simulation (the spec bounds
- *       omissions per interval of time).</li>
+ *       omissions per interval of time). The control network is simulated here rather than with
+ *       testkit's {@code SimulatedNetwork}: that one models the asynchronous payload network
+ *       (probabilistic loss, an adversary delaying honest messages), while the TTCB's network is
+ *       synchronous with bounded omissions (Table 4.1); both run on testkit's {@code Simulation}.</li>
+ *   <li>Times an entity gives (tstart ahead, start_ev back, spec, delay, t_exec) are limited to
+ *       {@link org.maftia.ttcb.core.LocalTtcb#HORIZON} (one hour): BAD_TIMESTAMP beyond.</li>
+ *   <li>Sessions are bounded; when full the least recently used one is dropped and its entity
+ *       must authenticate again.</li>
  * </ul>
  */
 package org.maftia.ttcb;

@@ -44,6 +44,11 @@ public final class LocalTtcb {
     private static final Logger log = LoggerFactory.getLogger(LocalTtcb.class);
     private static final int MAX_INBOX = 4096;
     private static final int MAX_REACTIONS = 256;
+    /**
+     * How far times given by entities may reach (tstart ahead, start_ev back, spec, delay, t_exec):
+     * one hour keeps every sum of times far from overflowing and every table entry short-lived.
+     */
+    public static final long HORIZON = 3_600_000_000_000L;
 
     /** A handler run on a timing failure (spec 2.2.4.4): which action, which function, when, what it returned. */
     public record Reaction(Tag tag, String function, long at, byte[] output) {
@@ -282,6 +287,9 @@ public final class LocalTtcb {
         if (!clock.isSynchronised()) {
             return new ProposeResult(TtcbError.NOT_SYNCHRONIZED, null);
         }
+        if (tstart > clock.now() + HORIZON) {
+            return new ProposeResult(TtcbError.BAD_TIMESTAMP, null);
+        }
         return agreements.propose(caller, elist, tstart, decision, value, clock.now());
     }
 
@@ -295,6 +303,9 @@ public final class LocalTtcb {
     }
 
     public TagResult startMeasurement(long startEv) {
+        if (!recent(startEv)) {
+            return new TagResult(TtcbError.BAD_TIMESTAMP, null);
+        }
         return timeServices.startMeasurement(startEv);
     }
 
@@ -303,10 +314,16 @@ public final class LocalTtcb {
     }
 
     public CompletableFuture<ExecResult> exec(long startEv, long delay, long tExec, String function, byte[] argument) {
+        if (!recent(startEv) || !span(delay) || !span(tExec)) {
+            return CompletableFuture.completedFuture(new ExecResult(TtcbError.BAD_TIMESTAMP, 0, new byte[0]));
+        }
         return exec.exec(startEv, delay, tExec, function, argument);
     }
 
     public TagResult startLocal(long startEv, long spec, Handler handler) {
+        if (!recent(startEv) || !span(spec)) {
+            return new TagResult(TtcbError.BAD_TIMESTAMP, null);
+        }
         if (!knownHandler(handler)) {
             return new TagResult(TtcbError.UNKNOWN_FUNCTION, null);
         }
@@ -318,6 +335,9 @@ public final class LocalTtcb {
     }
 
     public TagResult startDistributed(Eid caller, long startEv, long spec, long mid, List<Eid> elist, Handler handler) {
+        if (!recent(startEv) || !span(spec)) {
+            return new TagResult(TtcbError.BAD_TIMESTAMP, null);
+        }
         if (!knownHandler(handler)) {
             return new TagResult(TtcbError.UNKNOWN_FUNCTION, null);
         }
@@ -351,6 +371,16 @@ public final class LocalTtcb {
 
     public CrashResult crashedEid(Eid eid) {
         return crashedLocalTTCBid(eid.ttcb());
+    }
+
+    /** A start_ev is a TTCB timestamp already given: not in the future, not older than the horizon. */
+    private boolean recent(long startEv) {
+        long now = clock.now();
+        return startEv <= now && startEv >= now - HORIZON;
+    }
+
+    private static boolean span(long nanos) {
+        return nanos >= 0 && nanos <= HORIZON;
     }
 
     private boolean knownHandler(Handler h) {

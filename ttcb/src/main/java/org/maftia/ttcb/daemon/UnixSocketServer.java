@@ -25,11 +25,13 @@ public final class UnixSocketServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UnixSocketServer.class);
     private static final int IN_FLIGHT = 256;
+    private static final int MAX_CONNECTIONS = 1024;
 
     private final Path path;
     private final ServerSocketChannel server;
     private final EntityGateway gateway;
     private final CallQueue calls;
+    private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
 
     /** Entity calls run on the TTCB thread for at most {@code callBudgetNanos} before the routines get their turn. */
     public UnixSocketServer(Path path, EntityGateway gateway, TtcbScheduler scheduler, long callBudgetNanos) throws IOException {
@@ -51,7 +53,18 @@ public final class UnixSocketServer implements AutoCloseable {
             while (server.isOpen()) {
                 try {
                     SocketChannel ch = server.accept();
-                    Thread.ofVirtual().name("ttcb-entity").start(() -> serve(ch));
+                    if (!connections.tryAcquire()) {
+                        log.warn("more than {} entity connections; refusing one", MAX_CONNECTIONS);
+                        ch.close();
+                        continue;
+                    }
+                    Thread.ofVirtual().name("ttcb-entity").start(() -> {
+                        try {
+                            serve(ch);
+                        } finally {
+                            connections.release();
+                        }
+                    });
                 } catch (IOException e) {
                     if (server.isOpen()) {
                         log.warn("accept failed: {}", e.toString());

@@ -155,6 +155,24 @@ class AttacksTest {
     }
 
     @Test
+    void extremeTimesFromEntitiesAreRefusedNotOverflowed() {
+        TtcbSim s = TtcbSim.standard(56).synchronise();
+        TtcbClient e = s.cluster.entity(0, Protection.MAC);
+        long now = e.getTimestamp();
+        var elist = List.of(e.eid());
+        for (long t : new long[] {Long.MAX_VALUE, now + org.maftia.ttcb.core.LocalTtcb.HORIZON + 1}) {
+            assertThat(e.propose(e.eid(), elist, t, DecisionFunction.TBA_MAJORITY, new byte[1]).error()).isEqualTo(TtcbError.BAD_TIMESTAMP);
+        }
+        for (long[] bad : new long[][] {{now, Long.MAX_VALUE}, {now, -1}, {Long.MIN_VALUE, 10}, {Long.MAX_VALUE, 10}}) {
+            assertThat(e.startLocal(bad[0], bad[1], org.maftia.ttcb.Ttcb.Handler.NONE).error()).isEqualTo(TtcbError.BAD_TIMESTAMP);
+            assertThat(e.startDistributed(bad[0], bad[1], 1, elist, org.maftia.ttcb.Ttcb.Handler.NONE).error()).isEqualTo(TtcbError.BAD_TIMESTAMP);
+            assertThat(e.exec(bad[0], 0, bad[1], "noop", new byte[0]).join().error()).isIn(TtcbError.BAD_TIMESTAMP, TtcbError.BAD_REQUEST);
+        }
+        s.runFor(50 * MS);
+        assertThat(s.timingFailures()).isZero();
+    }
+
+    @Test
     void garbageNeverThrowsIntoTheTtcb() {
         TtcbSim s = TtcbSim.standard(53).synchronise();
         EntityGateway g = s.cluster.gateway(0);

@@ -91,6 +91,30 @@ class TimingAndClocksTest {
         });
     }
 
+    /** The same seed replays the same run: same deliveries, same clock corrections, same omissions. */
+    @Test
+    void aSeedReplaysTheSameRun() {
+        String first = fingerprint(77);
+        assertThat(fingerprint(77)).isEqualTo(first);
+        assertThat(fingerprint(78)).isNotEqualTo(first);
+    }
+
+    private static String fingerprint(long seed) {
+        TtcbSim s = TtcbSim.standard(seed).synchronise();
+        List<TtcbClient> e = s.entities(4, Protection.AEAD);
+        long tstart = e.getFirst().getTimestamp() + 20 * MS;
+        List<org.maftia.ttcb.Tag> tags = e.stream()
+                .map(c -> c.propose(c.eid(), TtcbSim.eids(e), tstart, DecisionFunction.TBA_KEY, new byte[0]).tag()).toList();
+        s.runFor(20 * MS + s.timing.tagreement() + MS);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            b.append(s.ttcb(i).clockCorrection()).append('/').append(s.ttcb(i).counters().rDelivered).append('/')
+                    .append(s.ttcb(i).counters().copiesDiscarded).append(' ');
+        }
+        b.append(java.util.HexFormat.of().formatHex(e.getFirst().decide(e.getFirst().eid(), tags.getFirst()).value()));
+        return b.append(' ').append(s.network.omitted()).toString();
+    }
+
     @Test
     void crashedLocalTtcbIsDetectedAndReported() {
         TtcbSim s = TtcbSim.standard(3).synchronise();
