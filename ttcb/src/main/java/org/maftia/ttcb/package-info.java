@@ -44,7 +44,9 @@
  *   <li>The TTCB's reply to local authentication signs Xe together with the eid, the protection
  *       and a hash of the request, so an attacker cannot change the eid on the way.</li>
  *   <li>{@code exec} and {@code waitInfo} return futures (the spec's calls block); decide stays
- *       non-blocking as specified. {@code waitInfo} needs a tag (the spec's tag is optional).</li>
+ *       non-blocking as specified. {@code waitInfo} needs a tag (the spec's tag is optional); a
+ *       receiver asking before the start record reached its local TTCB waits for it (at most
+ *       Ts + Tbroadcast), then gets UNKNOWN_TAG.</li>
  *   <li>TBA_KEY: the key is HKDF over random contributions that the proposers' local TTCBs add
  *       to their proposals (confidential on the control network), salted with the agreement's
  *       id; it is given only over an AEAD-protected channel.</li>

@@ -59,6 +59,7 @@ final class DistributedDetector {
     private final TimeServices.HandlerRunner handlers;
     private final Map<Tag, Action> actions = new HashMap<>();
     private final Map<Tag, List<DistDeliv>> early = new HashMap<>();
+    private final Map<Tag, List<CompletableFuture<DistributedInfo>>> waitingForStart = new HashMap<>();
 
     DistributedDetector(int self, SyncClock clock, TtcbScheduler scheduler, TimingParameters timing, long retention,
                         Outbox outbox, Counters counters, TimeServices.HandlerRunner handlers) {
@@ -106,10 +107,34 @@ final class DistributedDetector {
         return new DelivResult(TtcbError.OK, delivEv, delivEv <= a.deadline() ? Timeliness.TIMELY : Timeliness.FAULTY);
     }
 
+    /**
+     * The spec's blocking waitInfo. A receiver may ask before the start record reached its local
+     * TTCB (the payload message can be faster than the control network); the start of a live
+     * sender arrives within Ts + Tbroadcast, so the wait is that long at most before UNKNOWN_TAG.
+     */
     CompletableFuture<DistributedInfo> waitInfo(Tag tag) {
         Action a = actions.get(tag);
         if (a == null) {
-            return CompletableFuture.completedFuture(new DistributedInfo(TtcbError.UNKNOWN_TAG, tag, List.of()));
+            if (tag.ttcb() == self || waitingForStart.size() >= MAX_ACTIONS) {
+                return CompletableFuture.completedFuture(new DistributedInfo(TtcbError.UNKNOWN_TAG, tag, List.of()));
+            }
+            CompletableFuture<DistributedInfo> f = new CompletableFuture<>();
+            List<CompletableFuture<DistributedInfo>> list = waitingForStart.get(tag);
+            if (list == null) {
+                list = new ArrayList<>();
+                waitingForStart.put(tag, list);
+                scheduler.schedule(timing.tagreement() + timing.tr(), () -> {
+                    List<CompletableFuture<DistributedInfo>> late = waitingForStart.remove(tag);
+                    if (late != null) {
+                        late.forEach(x -> x.complete(new DistributedInfo(TtcbError.UNKNOWN_TAG, tag, List.of())));
+                    }
+                });
+            }
+            if (list.size() >= ControlRecord.MAX_ELIST) {
+                return CompletableFuture.completedFuture(new DistributedInfo(TtcbError.RESOURCES, tag, List.of()));
+            }
+            list.add(f);
+            return f;
         }
         if (a.info != null) {
             return CompletableFuture.completedFuture(a.info);
@@ -135,6 +160,10 @@ final class DistributedDetector {
 
     private void track(Action a) {
         actions.put(a.start.tag(), a);
+        List<CompletableFuture<DistributedInfo>> askedEarly = waitingForStart.remove(a.start.tag());
+        if (askedEarly != null) {
+            a.waiters.addAll(askedEarly);
+        }
         List<DistDeliv> waiting = early.remove(a.start.tag());
         if (waiting != null) {
             waiting.forEach(this::record);

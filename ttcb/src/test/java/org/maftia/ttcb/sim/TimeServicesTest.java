@@ -107,6 +107,8 @@ class TimeServicesTest {
             assertThat(started.error()).isEqualTo(TtcbError.OK);
             Tag tag = started.tag();
             CompletableFuture<DistributedInfo> atSender = sender.waitInfo(tag);
+            // Receivers may ask before the start record reached their local TTCB: they wait for it.
+            List<CompletableFuture<DistributedInfo>> atReceivers = receivers.stream().map(c -> c.waitInfo(tag)).toList();
             // Receiver 0 timely (well before the deadline, beyond π), 1 late, 2 never, or all timely.
             boolean allTimely = rnd.nextInt(3) == 0;
             long[] delays = {rnd.nextLong(spec - s.timing.pi() - MS), allTimely ? rnd.nextLong(spec - s.timing.pi() - MS) : spec + MS + rnd.nextLong(10 * MS),
@@ -145,6 +147,10 @@ class TimeServicesTest {
                 assertThat(r.at() - (start + spec)).isBetween(0L, s.timing.distributedDetectionBound() + s.timing.pi());
             }
             // Every local TTCB reports the same list.
+            for (CompletableFuture<DistributedInfo> f : atReceivers) {
+                assertThat(f).isDone();
+                assertThat(f.join().receivers()).isEqualTo(info.receivers());
+            }
             for (TtcbClient c : receivers) {
                 DistributedInfo other = c.waitInfo(tag).join();
                 assertThat(other.receivers()).isEqualTo(info.receivers());
