@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "ttcbd", mixinStandardHelpOptions = true,
         description = {
-            "Run the local TTCB of this host (spec 2.2, 4.1) until killed: the agreement service",
-            "(Protocols 1-2) and clock synchronisation over its own UDP control network, the time",
-            "services, and the TTCB API for the entities of this host on a Unix domain socket.",
-            "Exits 2 on a configuration mistake, 3 if it halted on a timing failure of its own."
+            "Run the local TTCB of this host (spec 2.2, 4.1) until killed: the",
+            "agreement service (Protocols 1-2) and clock synchronisation over its own",
+            "UDP control network, the time services, and the TTCB API for the",
+            "entities of this host on a Unix domain socket. Exits 2 on a configuration",
+            "mistake, 3 if it halted on a timing failure of its own."
         })
 final class TtcbdCommand implements Callable<Integer> {
 
@@ -39,6 +40,15 @@ final class TtcbdCommand implements Callable<Integer> {
             return 2;
         }
         try (TtcbDaemon daemon = new TtcbDaemon(c)) {
+            // On SIGTERM/SIGINT: remove the socket and stop (kill -9 leaves the socket file; the next start replaces it).
+            Thread hook = new Thread(() -> {
+                try {
+                    daemon.close();
+                } catch (java.io.IOException ignored) {
+                    // exiting anyway
+                }
+            }, "ttcbd-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
             daemon.start();
             var t = c.timing();
             out.printf("local TTCB %d of %d: entities at %s, public key in %s, control network %s%n",
