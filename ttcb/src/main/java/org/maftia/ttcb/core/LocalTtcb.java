@@ -80,8 +80,7 @@ public final class LocalTtcb {
     private final long[] lastArrivalFrom;
     private long nextBroadcastRound;
     private long broadcastDueHw;
-    private boolean started;
-    private volatile boolean halted;
+    private volatile Lifecycle state = Lifecycle.NEW;
 
     public LocalTtcb(TtcbSettings settings, TtcbScheduler scheduler, ControlEndpoint network, SecureRandom random) {
         this.settings = settings;
@@ -110,10 +109,9 @@ public final class LocalTtcb {
 
     /** Starts the broadcast and receive routines. */
     public void start() {
-        if (started) {
+        if (!move(Lifecycle.RUNNING)) {
             return;
         }
-        started = true;
         long now = clock.now();
         nextBroadcastRound = Math.floorDiv(now, timing.ts()) + 1;
         scheduleBroadcast();
@@ -122,15 +120,27 @@ public final class LocalTtcb {
 
     /** Crashes this local TTCB: its routines stop and it answers no more calls (used by the simulation, and on a self-detected timing failure). */
     public void crash() {
-        if (!halted) {
-            halted = true;
+        if (move(Lifecycle.HALTED)) {
             crashes.markSelfCrashed();
             log.warn("local TTCB {} halted", self);
         }
     }
 
     public boolean isHalted() {
-        return halted;
+        return state == Lifecycle.HALTED;
+    }
+
+    public Lifecycle state() {
+        return state;
+    }
+
+    /** Moves to {@code next} if the table allows it; false (and no change) otherwise. */
+    private synchronized boolean move(Lifecycle next) {
+        if (!state.canMoveTo(next)) {
+            return false;
+        }
+        state = next;
+        return true;
     }
 
     // ---- Protocol 2, lines 1-7 (with Protocol 1, lines 9-13): the broadcast routine ----
@@ -142,7 +152,7 @@ public final class LocalTtcb {
     }
 
     private void broadcastRound() {
-        if (halted) {
+        if (isHalted()) {
             return;
         }
         long now = clock.now();
@@ -168,7 +178,7 @@ public final class LocalTtcb {
         byte[] frame = codec.seal(m);
         for (int copy = 0; copy <= timing.od(); copy++) {
             network.broadcast(frame);
-            if (halted) {
+            if (isHalted()) {
                 return;
             }
         }
@@ -183,7 +193,7 @@ public final class LocalTtcb {
 
     /** A frame from the control network, stamped with the hardware clock when it arrived. */
     public void onFrame(byte[] frame, long arrivalHardwareNanos) {
-        if (halted) {
+        if (isHalted()) {
             return;
         }
         ControlMessage m;
@@ -222,7 +232,7 @@ public final class LocalTtcb {
     }
 
     private void receiveRound() {
-        if (halted) {
+        if (isHalted()) {
             return;
         }
         for (ControlMessage m : inbox) {
@@ -424,6 +434,6 @@ public final class LocalTtcb {
 
     @Override
     public String toString() {
-        return "LocalTtcb[" + self + (halted ? ", halted" : "") + ", " + counters + "]";
+        return "LocalTtcb[" + self + (isHalted() ? ", halted" : "") + ", " + counters + "]";
     }
 }
