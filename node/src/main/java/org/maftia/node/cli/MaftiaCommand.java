@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             KeygenCommand.class,
+            TtcbdCommand.class,
             DemoCommand.class,
             TestCommand.class,
             JmhCommand.class,

@@ -25,14 +25,22 @@ class MaftiaCommandTest {
     @Test
     void helpListsEverySubcommand() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("version", "keygen", "demo", "test", "jmh");
+        assertThat(out.toString()).contains("version", "keygen", "ttcbd", "demo", "test", "jmh");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"version", "keygen", "demo", "test", "jmh"})
+    @ValueSource(strings = {"version", "keygen", "ttcbd", "demo", "test", "jmh"})
     void everySubcommandHasHelp(String subcommand) {
         assertThat(run(subcommand, "--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: maftia " + subcommand);
+    }
+
+    @Test
+    void ttcbdGivesOneLineForABadConfiguration(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path config = dir.resolve("ttcb.yaml");
+        java.nio.file.Files.writeString(config, "id: 0\nmembers: [127.0.0.1:7400]\n");
+        assertThat(run("ttcbd", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("maftia ttcbd: " + config + ": socket: missing").hasLineCount(1);
     }
 
     @Test

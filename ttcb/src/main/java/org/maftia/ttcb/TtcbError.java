@@ -1,0 +1,50 @@
+package org.maftia.ttcb;
+
+/** The error codes the TTCB returns (spec 2.2: every result record carries one). */
+public enum TtcbError {
+    OK,
+    /** propose: {@code clock() > tstart} (Protocol 1, line 2). */
+    TSTART_EXPIRED,
+    /** propose: the entity already proposed for this agreement (Protocol 1, line 2). */
+    ALREADY_PROPOSED,
+    /** propose/decide: the calling entity is not in elist (Protocol 1, line 2). */
+    NOT_IN_ELIST,
+    /** decide: the agreement has not terminated yet: tstart + Tagreement not reached and not all proposed (line 24). */
+    NOT_ENDED,
+    /** decide: the agreement ended and its record was discarded after the retention time. */
+    ENDED,
+    /** decide, TBA_RMULTICAST: the first entity of elist proposed nothing. */
+    NO_VALUE,
+    /** decide, TBA_TEQUALITY: the caller did not propose the most proposed value. */
+    VALUE_DIFFERS,
+    /** decide, TBA_KEY: a key is only given over a confidential (AEAD) channel. */
+    CONFIDENTIALITY_REQUIRED,
+    /** A tag this local TTCB never issued (or issued to another entity). */
+    UNKNOWN_TAG,
+    /** An eid without a session, or a local TTCB id not in the configuration. */
+    UNKNOWN_ID,
+    /** elist empty, with duplicates, or longer than the masks allow. */
+    BAD_ELIST,
+    /** A value longer than the configured block size. */
+    VALUE_TOO_LARGE,
+    /** A timestamp in the future, or an end before its start. */
+    BAD_TIMESTAMP,
+    /** exec/handler: no function of that name in the TTCB library. */
+    UNKNOWN_FUNCTION,
+    /** exec: the schedulability analysis cannot meet the window with the function's WCET (spec 2.2.4.3). */
+    UNSCHEDULABLE,
+    /** A bounded table is full; try later. */
+    RESOURCES,
+    /** The local TTCB clock is not yet synchronised with the others (spec 2.2.4.1). */
+    NOT_SYNCHRONIZED,
+    /** Malformed arguments. */
+    BAD_REQUEST;
+
+    public static TtcbError ofCode(int code) {
+        TtcbError[] all = values();
+        if (code < 0 || code >= all.length) {
+            throw new IllegalArgumentException("no TTCB error has code " + code);
+        }
+        return all[code];
+    }
+}

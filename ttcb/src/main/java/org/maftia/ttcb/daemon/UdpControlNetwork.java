@@ -1,0 +1,77 @@
+package org.maftia.ttcb.daemon;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.maftia.ttcb.core.ControlCodec;
+import org.maftia.ttcb.core.ControlEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control network over UDP on its own sockets and ports (AN1: broadcast emulated by one
+ * datagram to each other local TTCB). A receive thread stamps each datagram with the hardware
+ * clock on arrival and hands it to the local TTCB's thread.
+ */
+public final class UdpControlNetwork implements ControlEndpoint, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(UdpControlNetwork.class);
+
+    private final DatagramChannel channel;
+    private final List<InetSocketAddress> peers;
+    private Thread receiver;
+
+    public UdpControlNetwork(InetSocketAddress bind, List<InetSocketAddress> peers) throws IOException {
+        this.channel = DatagramChannel.open();
+        channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+        channel.bind(bind);
+        this.peers = List.copyOf(peers);
+    }
+
+    /** Starts reading; {@code sink} gets (frame, arrival hardware time) on the receive thread. */
+    public void start(org.maftia.appia.time.Clock clock, BiConsumer<byte[], Long> sink) {
+        receiver = Thread.ofPlatform().daemon().name("ttcb-control-rx").start(() -> {
+            ByteBuffer buf = ByteBuffer.allocate(ControlCodec.MAX_FRAME + 1);
+            while (channel.isOpen()) {
+                try {
+                    buf.clear();
+                    channel.receive(buf);
+                    long arrival = clock.nanoTime();
+                    buf.flip();
+                    byte[] frame = new byte[buf.remaining()];
+                    buf.get(frame);
+                    sink.accept(frame, arrival);
+                } catch (ClosedChannelException e) {
+                    return;
+                } catch (IOException e) {
+                    log.warn("control network receive failed: {}", e.toString());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void broadcast(byte[] frame) {
+        ByteBuffer b = ByteBuffer.wrap(frame);
+        for (InetSocketAddress p : peers) {
+            try {
+                b.rewind();
+                channel.send(b, p);
+            } catch (IOException e) {
+                // An omission (AN3); the Od + 1 copies are there for it.
+                log.debug("control network send to {} failed: {}", p, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,68 @@
+/**
+ * The Trusted Timely Computing Base (spec 2.2, 4.1).
+ *
+ * <h2>What is here</h2>
+ * <ul>
+ *   <li>{@link org.maftia.ttcb.Ttcb}: every call of spec 2.2 with its parameters, results and
+ *       error codes ({@link org.maftia.ttcb.TtcbError}), decision functions
+ *       ({@link org.maftia.ttcb.DecisionFunction}). Implemented by
+ *       {@link org.maftia.ttcb.client.TtcbClient} over an in-JVM channel (simulation) or the Unix
+ *       domain socket of {@code maftia ttcbd}.</li>
+ *   <li>{@link org.maftia.ttcb.core.LocalTtcb}: one local TTCB. Protocol 1 (agreement service,
+ *       {@code AgreementService}) over Protocol 2 (timely reliable broadcast with
+ *       {@code higherseqVector}, {@code ReliableBroadcast}), line 24 substituted as in 4.1.2 for
+ *       crashed local TTCBs, crash detection from missed periodic broadcasts
+ *       ({@code CrashDetector}), clock synchronisation ({@code ClockSync}), duration measurement,
+ *       timely execution with a schedulability check ({@code ExecService}), local and distributed
+ *       timing failure detection. Tagreement and Tbroadcast come from formulas 4.1-4.3
+ *       ({@link org.maftia.ttcb.core.TimingParameters}); an R-delivery later than Tbroadcast, a
+ *       proposal arriving after tstart + Tagreement, a late broadcast round, a late or overrunning
+ *       exec are counted as timing failures ({@link org.maftia.ttcb.core.Counters}).</li>
+ *   <li>{@link org.maftia.ttcb.core.EntityGateway}: the TTCB interface. Local authentication as
+ *       in Figure 2.7 (Ket and Xe under the TTCB's X25519 key, ECIES-style; Ed25519 signature of
+ *       the challenge), then every call MACed (HMAC-SHA256) or sealed (AES-256-GCM) under keys
+ *       from Ket, with strictly increasing sequence numbers: tampered, replayed and re-ordered
+ *       calls are refused and counted.</li>
+ *   <li>{@link org.maftia.ttcb.sim.InJvmTtcbCluster}: n local TTCBs on a virtual-time loop (testkit's
+ *       Simulation) with a {@link org.maftia.ttcb.sim.SimControlNetwork} inside the Abstract
+ *       Network model (delays in [tsendMin, Tsend], at most Od omissions per message and link,
+ *       crashes between any two frames of a broadcast).</li>
+ *   <li>{@link org.maftia.ttcb.daemon.TtcbDaemon}: the same local TTCB as a process, UDP control
+ *       network on its own ports, Unix domain socket for the entities of the host.</li>
+ * </ul>
+ *
+ * <h2>Control-network messages</h2>
+ * One message per local TTCB every Ts, sent Od + 1 times: (sender, seq = round, sendTime,
+ * higherseqVector, clock-sync echoes, records), records being proposals (elist, tstart, decision,
+ * eid, value, TBA_KEY contribution), distributed-action starts and deliveries. Frames are
+ * AES-256-GCM under a per-sender key derived from the control network's secret (AN2, AN7, AN8).
+ *
+ * <h2>Departures from the spec, and why</h2>
+ * <ul>
+ *   <li>Every call but getLocalPublicKey and localAuthentication requires a session: the eid
+ *       only comes from local authentication anyway, and the path is untrusted (2.2.3.1).</li>
+ *   <li>The TTCB's reply to local authentication signs Xe together with the eid, the protection
+ *       and a hash of the request, so an attacker cannot change the eid on the way.</li>
+ *   <li>{@code exec} and {@code waitInfo} return futures (the spec's calls block); decide stays
+ *       non-blocking as specified. {@code waitInfo} needs a tag (the spec's tag is optional); a
+ *       receiver asking before the start record reached its local TTCB waits for it (at most
+ *       Ts + Tbroadcast), then gets UNKNOWN_TAG.</li>
+ *   <li>TBA_KEY: the key is HKDF over random contributions that the proposers' local TTCBs add
+ *       to their proposals (confidential on the control network), salted with the agreement's
+ *       id; it is given only over an AEAD-protected channel.</li>
+ *   <li>Masks are {@code long}s, so elist has at most 64 entities.</li>
+ *   <li>A local TTCB that finds it missed its own broadcast instant by more than WCETsend halts:
+ *       on a COTS host a pause is possible, and halting turns that timing failure into the crash
+ *       the model allows.</li>
+ *   <li>The omission degree is enforced per message and link in the simulation (the spec bounds
+ *       omissions per interval of time). The control network is simulated here rather than with
+ *       testkit's {@code SimulatedNetwork}: that one models the asynchronous payload network
+ *       (probabilistic loss, an adversary delaying honest messages), while the TTCB's network is
+ *       synchronous with bounded omissions (Table 4.1); both run on testkit's {@code Simulation}.</li>
+ *   <li>Times an entity gives (tstart ahead, start_ev back, spec, delay, t_exec) are limited to
+ *       {@link org.maftia.ttcb.core.LocalTtcb#HORIZON} (one hour): BAD_TIMESTAMP beyond.</li>
+ *   <li>Sessions are bounded; when full the least recently used one is dropped and its entity
+ *       must authenticate again.</li>
+ * </ul>
+ */
+package org.maftia.ttcb;
