@@ -40,9 +40,10 @@ public final class InJvmTtcbCluster {
         this.network = network;
         this.random = deterministic(seeded.nextLong());
         for (int i = 0; i < settings.n(); i++) {
-            long offset = skew.maxOffsetNanos() == 0 ? 0 : seeded.nextLong(-skew.maxOffsetNanos(), skew.maxOffsetNanos() + 1);
+            // Offsets in [0, max]: hardware readings stay non-negative, as round numbers must.
+            long offset = skew.maxOffsetNanos() == 0 ? 0 : seeded.nextLong(skew.maxOffsetNanos() + 1);
             long drift = skew.maxDriftPpm() == 0 ? 0 : seeded.nextLong(-skew.maxDriftPpm(), skew.maxDriftPpm() + 1);
-            DriftingClock clock = new DriftingClock(loop.clock(), Math.abs(offset) + skew.maxOffsetNanos(), drift);
+            DriftingClock clock = new DriftingClock(loop.clock(), offset, drift);
             clocks.add(clock);
             LocalTtcb t = new LocalTtcb(settings.forId(i), scheduler(clock), network.endpoint(i), deterministic(seeded.nextLong()));
             ttcbs.add(t);

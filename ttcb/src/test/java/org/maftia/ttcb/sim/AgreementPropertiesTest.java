@@ -53,8 +53,19 @@ class AgreementPropertiesTest {
         Seeds.forEach(60, seed -> runAgreement(seed, true));
     }
 
+    /** The slowest network AN3-AN4 allow (Od copies lost, Tsend each), with a crash mid-broadcast. */
+    @Test
+    void crashMidBroadcastOnTheWorstCaseNetwork() {
+        Seeds.forEach(30, seed -> runAgreement(
+                new TtcbSim(seed, 4, org.maftia.ttcb.core.TimingParameters.lanDefaults(), 0,
+                        new InJvmTtcbCluster.ClockSkew(2 * MS, 100), true).synchronise(), seed, true));
+    }
+
     private static void runAgreement(long seed, boolean crash) {
-        TtcbSim s = TtcbSim.standard(seed).synchronise();
+        runAgreement(TtcbSim.standard(seed).synchronise(), seed, crash);
+    }
+
+    private static void runAgreement(TtcbSim s, long seed, boolean crash) {
         SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
         List<TtcbClient> all = s.entities(9, Protection.AEAD);
         List<TtcbClient> members = new ArrayList<>(all.subList(0, 8));
