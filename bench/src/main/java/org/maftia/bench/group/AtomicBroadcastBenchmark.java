@@ -131,7 +131,7 @@ public final class AtomicBroadcastBenchmark {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(id + ": a site delivered " + s.delivered.get() + " of " + total + " payloads");
                 }
-                Thread.sleep(1);
+                Thread.sleep(1); // the harness polls the readers' counters; not on any protocol path
             }
         }
         long rounds = group.sites.get(0).onProtocolThread(() -> { }).thenApply(v -> sites.get(0).stream.instance().round())

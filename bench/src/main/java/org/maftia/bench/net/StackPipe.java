@@ -1,7 +1,6 @@
 package org.maftia.bench.net;
 
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.maftia.appia.QoS;
 import org.maftia.appia.SendableEvent;
 import org.maftia.appia.Session;
 import org.maftia.appia.message.Message;
+import org.maftia.group.LoopbackGroup;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.NetworkCounters;
 import org.maftia.net.RegisterSocketEvent;
@@ -72,7 +72,7 @@ final class StackPipe implements Pipe {
         this.window = window;
         this.sending = new Payload(size);
         this.receiving = new Payload(size);
-        int[] ports = freePorts(2);
+        int[] ports = LoopbackGroup.freePorts(2);
         GroupConfig group = null;
         List<LinkKeyPair> keys = new ArrayList<>();
         if (link != Link.NONE) {
@@ -209,22 +209,6 @@ final class StackPipe implements Pipe {
         }
     }
 
-    private static int[] freePorts(int n) throws Exception {
-        int[] ports = new int[n];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                held.add(s);
-                ports[i] = s.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
-        return ports;
-    }
 
     /** One site: an Appia on its own thread and the channel [TcpComplete, link?, app]. */
     private final class Site {

@@ -61,7 +61,7 @@ public final class TtcbAgreementBench {
         List<Eid> elist = clients.stream().map(TtcbClient::eid).toList();
         while (clients.getFirst().propose(elist.getFirst(), List.of(elist.getFirst()), clients.getFirst().getTimestamp() + 50 * MS,
                 DecisionFunction.TBA_MAJORITY, new byte[] {0}).error() == TtcbError.NOT_SYNCHRONIZED) {
-            Thread.sleep(50);
+            Thread.sleep(50); // until the clocks are synchronised; before any measurement
         }
         System.out.printf("Tbroadcast = %.1f ms, Tagreement = %.1f ms (formulas 4.2, 4.3), pi = %.1f ms%n",
                 timing.tbroadcast() / 1e6, timing.tagreement() / 1e6, timing.pi() / 1e6);
@@ -96,7 +96,7 @@ public final class TtcbAgreementBench {
                 for (Map.Entry<Integer, Tag> e : batch.get(w).entrySet()) {
                     TtcbClient c = clients.get(e.getKey());
                     while (c.decide(c.eid(), e.getValue()).error() == TtcbError.NOT_ENDED) {
-                        Thread.sleep(0, 500_000);
+                        Thread.sleep(0, 500_000); // decide is non-blocking by spec 2.2.3.3: entities poll it
                     }
                     latencies.add(System.nanoTime() - proposedAt.get(w)[e.getKey()]);
                     decided++;

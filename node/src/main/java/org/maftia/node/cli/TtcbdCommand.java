@@ -56,9 +56,7 @@ final class TtcbdCommand implements Callable<Integer> {
             out.printf("Tbroadcast = %.1f ms, Tagreement = %.1f ms, pi = %.1f ms (formulas 4.2, 4.3)%n",
                     t.tbroadcast() / 1e6, t.tagreement() / 1e6, t.pi() / 1e6);
             out.flush();
-            while (!daemon.isHalted()) {
-                Thread.sleep(200);
-            }
+            daemon.awaitHalt();
             err.println("maftia ttcbd: local TTCB " + c.id() + " halted on a timing failure of its own; see the log");
             return 3;
         }

@@ -123,8 +123,16 @@ public final class LocalTtcb {
         if (move(Lifecycle.HALTED)) {
             crashes.markSelfCrashed();
             log.warn("local TTCB {} halted", self);
+            halted.complete(null);
         }
     }
+
+    /** Completes when this local TTCB halts (crash, or a self-detected timing failure). */
+    public java.util.concurrent.CompletableFuture<Void> halted() {
+        return halted;
+    }
+
+    private final java.util.concurrent.CompletableFuture<Void> halted = new java.util.concurrent.CompletableFuture<>();
 
     public boolean isHalted() {
         return state == Lifecycle.HALTED;

@@ -65,6 +65,15 @@ public final class TtcbDaemon implements AutoCloseable {
         return ttcb.isHalted();
     }
 
+    /** Blocks until the local TTCB halts on a timing failure of its own (it runs until killed otherwise). */
+    public void awaitHalt() throws InterruptedException {
+        try {
+            ttcb.halted().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private static LocalKeys loadOrCreateKeys(Path file, SecureRandom random) throws IOException {
         if (Files.exists(file)) {
             List<String> lines = Files.readAllLines(file);

@@ -32,9 +32,7 @@ public final class TtcbDaemonMain {
             daemon.start();
             System.out.println("ttcbd " + config.id() + " ready at " + config.socket());
             System.out.flush();
-            while (!daemon.isHalted()) {
-                Thread.sleep(200);
-            }
+            daemon.awaitHalt();
             System.err.println("ttcbd: local TTCB " + config.id() + " halted on a timing failure of its own (see the log)");
             return 3;
         }

@@ -96,7 +96,7 @@ class DaemonClusterTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!(Files.exists(sock) && Files.exists(pub)) && System.nanoTime() < deadline) {
                 assertThat(processes.get(i).isAlive()).as("daemon %d is running (log: %s)", i, log(i)).isTrue();
-                Thread.sleep(50);
+                Thread.sleep(50); // real processes: wait, with a deadline, for the daemon's files
             }
             clients.add(TtcbClient.connect(sock, pub, Protection.AEAD));
         }
@@ -119,7 +119,7 @@ class DaemonClusterTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!survivors.stream().allMatch(c -> c.crashedLocalTTCBid(3).crashed())) {
             assertThat(System.nanoTime()).as("crash of daemon 3 detected").isLessThan(deadline);
-            Thread.sleep(100);
+            Thread.sleep(100); // crash detection takes a few Ts of real time; bounded by the deadline
         }
         assertThat(survivors.getFirst().crashedEid(all.get(3)).crashed()).isTrue();
         assertThat(survivors.getFirst().crashedLocalTTCBid(1).crashed()).isFalse();
@@ -149,7 +149,7 @@ class DaemonClusterTest {
                 }
                 assertThat(r.error()).isEqualTo(TtcbError.NOT_SYNCHRONIZED);
                 assertThat(System.nanoTime()).as("clocks synchronised").isLessThan(deadline);
-                Thread.sleep(100);
+                Thread.sleep(100); // until clock synchronisation converges; bounded by the deadline
             }
         }
     }
@@ -173,7 +173,7 @@ class DaemonClusterTest {
             DecideResult r;
             while ((r = c.decide(c.eid(), tags.get(i))).error() == TtcbError.NOT_ENDED) {
                 assertThat(System.nanoTime()).as("decided").isLessThan(deadline);
-                Thread.sleep(20);
+                Thread.sleep(20); // decide is non-blocking by spec 2.2.3.3; bounded by the deadline
             }
             out.add(r);
         }
