@@ -38,8 +38,11 @@ public final class GroupSession extends Session {
     static final int MAX_WAITING_PER_ID = 8 * 64;
     /** Finished ids remembered so their late messages are ignored without waiting. */
     static final int MAX_FINISHED_IDS = 65_536;
-    /** Messages in the verification stage at once. */
-    static final int MAX_CHECKING = 8192;
+    /**
+     * Messages in the verification stage at once; with at most three checks each, their verdicts
+     * fit in {@link VerifiedAhead#CAPACITY}.
+     */
+    static final int MAX_CHECKING = 4096;
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupSession.class);
 

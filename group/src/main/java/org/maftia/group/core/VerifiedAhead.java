@@ -14,12 +14,13 @@ import java.util.function.Supplier;
  *
  * <p>A check is a pure function of its inputs, so a kept verdict is exactly what the protocol
  * would compute: the memo cannot be poisoned, only missed. A verdict is taken as many times as
- * the stage was asked for it (several messages may carry the same check); verdicts nobody takes (a duplicate, a message for a finished instance) are evicted oldest first beyond
- * {@link #CAPACITY}, so memory stays bounded whatever peers send.
+ * the stage was asked for it (several messages may carry the same check). Verdicts nobody takes
+ * (a duplicate, a message for a finished instance, a coin share after the coin) are evicted
+ * oldest first beyond {@link #CAPACITY}, so memory stays bounded whatever peers send.
  */
 public final class VerifiedAhead {
 
-    /** Verdicts kept waiting for the protocol thread. */
+    /** Verdicts kept waiting for the protocol thread: more than the stage has in flight at once. */
     static final int CAPACITY = 16_384;
 
     private static final ThreadLocal<Boolean> IN_STAGE = ThreadLocal.withInitial(() -> Boolean.FALSE);
