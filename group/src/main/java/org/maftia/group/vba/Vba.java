@@ -81,12 +81,15 @@ public final class Vba extends ProtocolInstance {
     private boolean proposed;
     /** l of lines 4-6; 0 until the loop starts. */
     private int l;
+    /** Votes looked at, per candidate: one per party (line 13, "from distinct P_j"); a refused one is spent. */
+    private BitSet[] heard;
     private BitSet[] votedFor;
     private BitSet[] votedOne;
     private Abba[] agreements;
     /** The candidate whose ABBA decided 1 (line 20), -1 before. */
     private int chosen = -1;
     private byte[] decision;
+    private long refusedClosings;
 
     /** The instance {@code protocolId}; {@code q} is the external predicate; {@code decide} gets the decision, once. */
     public Vba(String protocolId, GroupKeys keys, Predicate<byte[]> q, Consumer<byte[]> decide) {
@@ -101,6 +104,11 @@ public final class Vba extends ProtocolInstance {
         return decision == null ? null : decision.clone();
     }
 
+    /** Compact closings refused as invalid, in 1-votes and in the external proofs of the agreements. */
+    public long refusedClosings() {
+        return refusedClosings;
+    }
+
     /** The number of candidates tried so far (1 when the first one is decided). */
     public int candidatesTried() {
         return l;
@@ -111,6 +119,7 @@ public final class Vba extends ProtocolInstance {
         int n = ctx.n();
         w = new byte[n][];
         closings = new byte[n][];
+        heard = new BitSet[n];
         votedFor = new BitSet[n];
         votedOne = new BitSet[n];
         agreements = new Abba[n];
@@ -118,6 +127,7 @@ public final class Vba extends ProtocolInstance {
         pi = permutation(protocolId(), n);
         for (int j = 0; j < n; j++) {
             int sender = j;
+            heard[j] = new BitSet();
             votedFor[j] = new BitSet();
             votedOne[j] = new BitSet();
             broadcasts[j] = new Vcbc(vcbcId(j), j, keys.vcbc(), Vcbc.DEFAULT_MAX_PAYLOAD, true, q,
@@ -176,9 +186,10 @@ public final class Vba extends ProtocolInstance {
         }
         VbaVote vote = VbaVote.decode(body, ctx.n());
         int a = vote.candidate();
-        if (votedFor[a].get(from)) {
+        if (heard[a].get(from)) {
             return;
         }
+        heard[a].set(from);
         if (vote.u() && w[a] == null && !validClosing(a, vote.rho())) {
             // Line 13: a 1-vote counts only if V_a holds: its compact closing is valid.
             throw new MalformedMessageException("1-vote of P" + from + " for P" + a + " without a valid compact closing");
@@ -275,6 +286,7 @@ public final class Vba extends ProtocolInstance {
             return true;
         }
         if (!Vcbc.isValidCompactClosing(keys.vcbcKey(), vcbcId(a), ctx.groupId(), a, rho)) {
+            refusedClosings++;
             return false;
         }
         if (closings[a] == null) {
