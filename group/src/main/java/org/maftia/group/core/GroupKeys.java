@@ -19,9 +19,9 @@ import org.maftia.crypto.quorum.QuorumDealer;
  * (n, n-t, t) signatures S and (n, t+1, t) signatures S', VCBC's (n, ceil((n+t+1)/2), t)
  * signatures, the (n, n-t, t) coin, and SC-ABC's (n, t+1, t) cryptosystem.
  *
- * <p>The group's public keys ({@link #abbaMainKey()} and the others) check through
- * {@link #verifiedAhead()}: checks the verification stage ran on an incoming message are not
- * computed again when the protocol makes them (DESIGN.md).
+ * <p>The group's public keys ({@link #abbaMainKey()} and the others, also as the signers'
+ * {@code publicKey()}) check through {@link #verifiedAhead()}: checks the verification stage ran
+ * on an incoming message are not computed again when the protocol makes them (DESIGN.md).
  */
 public final class GroupKeys {
 
@@ -39,14 +39,14 @@ public final class GroupKeys {
 
     public GroupKeys(ThresholdSigner abbaMain, ThresholdSigner abbaPre, ThresholdSigner vcbc, CoinHolder coin,
                      Decryptor scAbc) {
-        this.abbaMain = abbaMain;
-        this.abbaPre = abbaPre;
-        this.vcbc = vcbc;
-        this.coin = coin;
-        this.scAbc = scAbc;
         this.abbaMainKey = MemoizedKeys.signature(abbaMain.publicKey(), verifiedAhead, 0);
         this.abbaPreKey = MemoizedKeys.signature(abbaPre.publicKey(), verifiedAhead, 1);
         this.vcbcKey = MemoizedKeys.signature(vcbc.publicKey(), verifiedAhead, 2);
+        this.abbaMain = MemoizedKeys.signer(abbaMain, abbaMainKey);
+        this.abbaPre = MemoizedKeys.signer(abbaPre, abbaPreKey);
+        this.vcbc = MemoizedKeys.signer(vcbc, vcbcKey);
+        this.coin = coin;
+        this.scAbc = scAbc;
         this.coinKey = MemoizedKeys.coin(coin.publicKey(), verifiedAhead, 3);
         this.scAbcKey = MemoizedKeys.cryptosystem(scAbc.publicKey(), verifiedAhead, 4);
     }

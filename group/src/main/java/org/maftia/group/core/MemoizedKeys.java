@@ -8,6 +8,7 @@ import org.maftia.crypto.ThresholdCoin;
 import org.maftia.crypto.ThresholdCryptosystem;
 import org.maftia.crypto.ThresholdParameters;
 import org.maftia.crypto.ThresholdSignature;
+import org.maftia.crypto.ThresholdSigner;
 
 /**
  * Public threshold keys whose checks go through a {@link VerifiedAhead}: the verification stage
@@ -22,6 +23,26 @@ final class MemoizedKeys {
     private static final int KINDS = 3;
 
     private MemoizedKeys() {
+    }
+
+    /** {@code signer}, whose {@linkplain ThresholdSigner#publicKey() public key} is {@code key}, the memoized one. */
+    static ThresholdSigner signer(ThresholdSigner signer, ThresholdSignature key) {
+        return new ThresholdSigner() {
+            @Override
+            public int index() {
+                return signer.index();
+            }
+
+            @Override
+            public ThresholdSignature publicKey() {
+                return key;
+            }
+
+            @Override
+            public Share sign(byte[] message) {
+                return signer.sign(message);
+            }
+        };
     }
 
     static ThresholdSignature signature(ThresholdSignature key, VerifiedAhead memo, int slot) {

@@ -1,5 +1,9 @@
 package org.maftia.group.vcbc;
 
+import static org.maftia.group.core.MessageTypes.VCBC_ANSWER;
+import static org.maftia.group.core.MessageTypes.VCBC_FINAL;
+import static org.maftia.group.core.MessageTypes.VCBC_READY;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -226,6 +230,32 @@ public final class Vcbc extends ProtocolInstance {
             case Answer a -> onAnswer(a.m(), a.signature());
             case Fetch q -> onFetch(from, q.d());
             case Fetched a -> onFetched(from, a.m());
+        }
+    }
+
+    /**
+     * The verification stage's part (DESIGN.md): the share of a ready (at the sender) and the
+     * signature of a final or an answer, checked as their handlers will check them. A send's
+     * validity condition is left to the handler: the application's predicate need not be thread-safe.
+     */
+    @Override
+    protected void checkAhead(int from, int type, byte[] body) {
+        if (type != VCBC_READY && type != VCBC_FINAL && type != VCBC_ANSWER) {
+            return; // decoding a send or a fetched payload here would only copy it
+        }
+        VcbcMessage message;
+        try {
+            message = VcbcMessage.decode(type, body, maxPayload);
+        } catch (MalformedMessageException e) {
+            return;
+        }
+        switch (message) {
+            case Ready r when ctx.self() == sender ->
+                    key.verifyShare(readyTag(protocolId(), ctx.groupId(), sender, r.d()), new Share(from, r.share()));
+            case Final f -> key.verify(readyTag(protocolId(), ctx.groupId(), sender, f.d()), f.signature());
+            case Answer a -> key.verify(readyTag(protocolId(), ctx.groupId(), sender, Digest.of(a.m())), a.signature());
+            default -> {
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.maftia.crypto.Tag;
 import org.maftia.group.LoopbackGroup;
 import org.maftia.group.abba.Abba;
 import org.maftia.group.sim.SimGroup;
+import org.maftia.group.vcbc.Vcbc;
 import org.maftia.net.link.LinkMode;
 import org.maftia.testkit.sim.Seeds;
 
@@ -91,6 +92,30 @@ class VerificationStageTest {
             g.runUntil(() -> decisions.size() == 4);
             assertThat(decisions).hasSize(4);
             assertThat(decisions.values()).as("agreement").containsOnly(decisions.get(0));
+            for (GroupKeys k : keys) {
+                assertThat(k.verifiedAhead().takenAhead()).isPositive();
+                assertThat(k.verifiedAhead().computedInline()).as("checks left to the protocol thread").isZero();
+            }
+        });
+    }
+
+    /** The same for VCBC: the sender's ready shares and every party's final come checked from the stage. */
+    @Test
+    void vcbcHandlersTakeEveryCheckFromTheStageInTheSimulation() {
+        Seeds.forEachCostly(20, seed -> {
+            List<GroupKeys> keys = GroupKeys.dealInProcess(4, 1, new SecureRandom());
+            SimGroup g = new SimGroup(seed, 4);
+            Map<Integer, byte[]> delivered = new ConcurrentHashMap<>();
+            for (int i = 0; i < 4; i++) {
+                int site = i;
+                Vcbc vcbc = new Vcbc("stage-vcbc", 0, keys.get(i).vcbc(), 1 << 10, true, m -> delivered.put(site, m));
+                g.sites.get(i).start(vcbc);
+                if (i == 0) {
+                    g.sites.get(i).onProtocolThread(() -> vcbc.broadcast(new byte[] {1, 2, 3}));
+                }
+            }
+            g.runUntil(() -> delivered.size() == 4);
+            assertThat(delivered.values()).hasSize(4).allSatisfy(m -> assertThat(m).containsExactly(1, 2, 3));
             for (GroupKeys k : keys) {
                 assertThat(k.verifiedAhead().takenAhead()).isPositive();
                 assertThat(k.verifiedAhead().computedInline()).as("checks left to the protocol thread").isZero();
