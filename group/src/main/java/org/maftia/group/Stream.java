@@ -142,7 +142,11 @@ public abstract class Stream extends Protocol {
         return termination;
     }
 
-    /** Leaves the stream at once: this party's instances are freed; the other parties' state is unspecified. */
+    /**
+     * Leaves the stream at once: this party's instances are freed, payloads not yet received are
+     * dropped, and every call after (or blocked in) {@link #receive}, {@link #waitDone} or
+     * {@link #send} fails; the other parties' state is unspecified (spec 3.2).
+     */
     @Override
     public void abort() {
         synchronized (this) {
@@ -150,6 +154,7 @@ public abstract class Stream extends Protocol {
                 return;
             }
             aborted = true;
+            inbox.clear(); // receive() must not hand out what an aborted stream delivered
             notifyAll();
         }
         termination.completeExceptionally(new CancellationException("stream " + protocolID + " aborted"));
