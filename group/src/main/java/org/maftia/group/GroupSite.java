@@ -45,9 +45,14 @@ public final class GroupSite {
      * or the simulated network) with the group session on top; the channel is started.
      */
     public static GroupSite create(Appia appia, GroupParameters parameters, Layer... below) {
+        return create(appia, parameters, VerificationStage.INLINE, below);
+    }
+
+    /** As {@link #create(Appia, GroupParameters, Layer...)}, with incoming messages checked ahead on {@code stage}. */
+    public static GroupSite create(Appia appia, GroupParameters parameters, VerificationStage stage, Layer... below) {
         Layer[] layers = new Layer[below.length + 1];
         System.arraycopy(below, 0, layers, 0, below.length);
-        layers[below.length] = new GroupLayer(parameters);
+        layers[below.length] = new GroupLayer(parameters, null, stage);
         Channel channel = new QoS("group-" + parameters.groupId(), layers)
                 .createUnboundChannel("group-" + parameters.groupId() + "-" + parameters.self(), appia.getEventScheduler());
         channel.start();

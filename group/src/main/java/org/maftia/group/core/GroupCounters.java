@@ -43,7 +43,7 @@ public final class GroupCounters {
         return delivered.sum();
     }
 
-    /** Messages handed over unchecked because the verification stage was full; their handlers checked them. */
+    /** Messages handed over unchecked because the verification stage was full or refused them; their handlers checked them. */
     public long stageFull() {
         return stageFull.sum();
     }

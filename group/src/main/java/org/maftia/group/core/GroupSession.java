@@ -4,15 +4,16 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.maftia.appia.Channel;
 import org.maftia.appia.ChannelInit;
-import org.maftia.appia.Event;
-import java.util.concurrent.CompletableFuture;
 import org.maftia.appia.Direction;
+import org.maftia.appia.Event;
 import org.maftia.appia.Session;
+import org.maftia.appia.time.Clock;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.RegisterSocketEvent;
-import org.maftia.appia.time.Clock;
 import org.maftia.net.transport.SiteAddress;
 import org.maftia.net.transport.SiteId;
 import org.maftia.net.transport.Transport;
@@ -190,17 +191,25 @@ public final class GroupSession extends Session {
         }
         checking++;
         var loop = channel.getEventScheduler().getAppia();
-        stage.execute(() -> {
-            checkAhead(instance, from, type, body);
-            loop.execute(() -> {
-                checking--;
-                if (instances.get(instance.protocolId()) == instance) {
-                    deliver(instance, from, type, body);
-                } else {
-                    counters.late.increment();
-                }
+        try {
+            stage.execute(() -> {
+                checkAhead(instance, from, type, body);
+                loop.execute(() -> {
+                    checking--;
+                    if (instances.get(instance.protocolId()) == instance) {
+                        deliver(instance, from, type, body);
+                    } else {
+                        counters.late.increment();
+                    }
+                });
             });
-        });
+        } catch (RejectedExecutionException e) {
+            // A deployment's own executor that refuses work (shut down, bounded queue): the
+            // handler makes the checks itself, as when the stage is full.
+            checking--;
+            counters.stageFull.increment();
+            deliver(instance, from, type, body);
+        }
     }
 
     private void checkAhead(ProtocolInstance instance, int from, int type, byte[] body) {

@@ -3,19 +3,24 @@ package org.maftia.group.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.maftia.crypto.Share;
 import org.maftia.crypto.Tag;
+import org.maftia.group.GroupSite;
 import org.maftia.group.LoopbackGroup;
 import org.maftia.group.abba.Abba;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.vcbc.Vcbc;
 import org.maftia.net.link.LinkMode;
+import org.maftia.testkit.net.SimulatedNetwork;
 import org.maftia.testkit.sim.Seeds;
+import org.maftia.testkit.sim.Simulation;
 
 /**
  * The verification stage (DESIGN.md, "Heavy crypto off the protocol thread"): the checks of
@@ -121,6 +126,66 @@ class VerificationStageTest {
                 assertThat(k.verifiedAhead().computedInline()).as("checks left to the protocol thread").isZero();
             }
         });
+    }
+
+    /**
+     * A flood larger than the stage holds: the first {@link GroupSession#MAX_CHECKING} messages
+     * wait for their checks, the rest are handed over at once and checked by the handler; when the
+     * checks finish the waiting ones are delivered too. Nothing is lost, and nothing waits unbounded.
+     */
+    @Test
+    void aFullStageHandsMessagesOverDirectlyAndLosesNone() {
+        List<Runnable> held = new ArrayList<>();
+        int extra = 100;
+        Flood flood = new Flood(VerificationStage.on(held::add), GroupSession.MAX_CHECKING + extra);
+        assertThat(flood.receiver.session().counters().stageFull()).isEqualTo(extra);
+        assertThat(flood.received[0]).as("delivered at once, unchecked").isEqualTo(extra);
+        assertThat(held).hasSize(GroupSession.MAX_CHECKING);
+        held.forEach(Runnable::run);
+        flood.sim.runUntilQuiet(1_000_000);
+        assertThat(flood.received[0]).isEqualTo(GroupSession.MAX_CHECKING + extra);
+    }
+
+    /** An executor that refuses work: every message is handed over directly, none lost. */
+    @Test
+    void aStageThatRefusesWorkLosesNothing() {
+        Flood flood = new Flood(VerificationStage.on(r -> {
+            throw new RejectedExecutionException("shut down");
+        }), 50);
+        assertThat(flood.received[0]).isEqualTo(50);
+        assertThat(flood.receiver.session().counters().stageFull()).isEqualTo(50);
+    }
+
+    /** Site 1 sends {@code count} messages to site 0, whose incoming messages go through {@code stage}. */
+    private static final class Flood {
+        final Simulation sim = new Simulation(3);
+        final GroupSite receiver;
+        final int[] received = new int[1];
+
+        Flood(VerificationStage stage, int count) {
+            SimulatedNetwork net = new SimulatedNetwork(sim, 2);
+            receiver = GroupSite.create(sim.addSite("receiver").appia(), new GroupParameters("sim", 0, 2, 0), stage, net.layerFor(0));
+            GroupSite sender = GroupSite.create(sim.addSite("sender").appia(), new GroupParameters("sim", 1, 2, 0), net.layerFor(1));
+            receiver.start(new ProtocolInstance("flood") {
+                @Override
+                protected void onMessage(int from, int type, byte[] body) {
+                    received[0]++;
+                }
+            });
+            sender.start(new ProtocolInstance("flood") {
+                @Override
+                protected void onStart() {
+                    for (int k = 0; k < count; k++) {
+                        ctx.send(0, MessageTypes.VBA_VOTE, new byte[] {(byte) k});
+                    }
+                }
+
+                @Override
+                protected void onMessage(int from, int type, byte[] body) {
+                }
+            });
+            sim.runUntilQuiet(1_000_000);
+        }
     }
 
     /** Over TCP the stage is the shared pool; decisions agree and the handlers computed no check. */
