@@ -16,12 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.maftia.group.abc.AbcMessages.CatchUpAnswer;
 import org.maftia.group.abc.AbcMessages.CatchUpRequest;
 import org.maftia.group.abc.AbcMessages.Message;
+import org.maftia.group.abc.AbcMessages.Queue;
 import org.maftia.group.abc.AbcMessages.Signed;
 import org.maftia.group.core.Envelope;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.GroupMessageEvent;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
+import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.stream.StreamEntry;
 import org.maftia.net.transport.SiteId;
@@ -36,7 +38,8 @@ import org.maftia.testkit.sim.Seeds;
  * the others' sequence (same order, nothing twice, nothing missing), and everyone goes on
  * ordering. With a corrupted party that runs the protocol but answers every catch-up request with
  * a forged vector (and malformed ones) and floods the others with requests, the result is the
- * same, and the answering parties stay within their bounds.
+ * same, and the answering parties stay within their bounds. And t corrupted parties showing rounds
+ * far ahead make no one ask.
  */
 class AbcCatchUpSimulationTest {
 
@@ -77,6 +80,11 @@ class AbcCatchUpSimulationTest {
         /** Catch-up messages of {@code type} from {@code from} to {@code to} that left. */
         int count(int from, int to, int type) {
             return catchUpMessages.getOrDefault(List.of(from, to, type), 0);
+        }
+
+        /** Catch-up messages of {@code type} that left, between any two parties. */
+        int count(int type) {
+            return catchUpMessages.entrySet().stream().filter(e -> e.getKey().get(2) == type).mapToInt(Map.Entry::getValue).sum();
         }
 
         @Override
@@ -280,5 +288,64 @@ class AbcCatchUpSimulationTest {
                 assertThat(answering.unansweredRequests()).as("P%d dropped the repeated requests", h).isPositive();
             }
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void tCorruptedPartiesShowingRoundsFarAheadMakeNoOneAsk(int n) {
+        Seeds.forEachCostly(n == 4 ? 40 : 10, seed -> {
+            int t = (n - 1) / 3;
+            int[] corrupted = new int[t];
+            for (int k = 0; k < t; k++) {
+                corrupted[k] = (int) Math.floorMod(seed + k, n);
+            }
+            SimGroup g = new SimGroup(seed, n, corrupted);
+            Wire wire = new Wire();
+            g.net.adversary(wire);
+            Map<Integer, App> apps = new HashMap<>();
+            Set<String> expected = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                if (g.isCorrupted(i)) {
+                    g.sites.get(i).start(showingRoundsAhead(new SplittableRandom(seed + i)));
+                    continue;
+                }
+                App app = new App();
+                Abc abc = new Abc(ID, keys(n).get(i), SETTINGS, app);
+                apps.put(i, app);
+                g.sites.get(i).start(abc);
+                broadcast(g, i, abc, 0, WHILE_CUT_OFF, expected);
+            }
+            assertThat(g.runUntil(() -> apps.values().stream().allMatch(a -> a.delivered.size() >= expected.size())))
+                    .as("every honest party delivers everything, seed %d", seed).isTrue();
+            g.runToQuiescence();
+            List<String> reference = apps.values().iterator().next().delivered;
+            apps.values().forEach(a -> assertThat(a.delivered).isEqualTo(reference));
+            assertThat(new HashSet<>(reference)).hasSize(reference.size()).isEqualTo(expected);
+            assertThat(wire.count(MessageTypes.ABC_CATCH_UP_REQUEST)).as("no one asked, seed %d", seed).isZero();
+        });
+    }
+
+    /**
+     * A corrupted party that answers each queue message for round x with queue messages for rounds
+     * beyond every window (x + roundsAhead + 1 and more, and a round far away), as long as its
+     * budget lasts.
+     */
+    private static ProtocolInstance showingRoundsAhead(SplittableRandom random) {
+        return new ProtocolInstance(ID) {
+            private int budget = 200;
+
+            @Override
+            protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
+                if (type != MessageTypes.ABC_QUEUE || budget-- <= 0) {
+                    return;
+                }
+                long round = Queue.decode(body).round() + SETTINGS.roundsAhead() + 1 + random.nextInt(3);
+                byte[] signature = new byte[64];
+                random.nextBytes(signature);
+                byte[] batch = AbcMessages.encodeBatch(List.of());
+                ctx.sendAll(MessageTypes.ABC_QUEUE, new Queue(round, batch, signature).body());
+                ctx.sendAll(MessageTypes.ABC_QUEUE, new Queue(1L << 40, batch, signature).body());
+            }
+        };
     }
 }
