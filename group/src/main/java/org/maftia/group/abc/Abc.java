@@ -54,10 +54,11 @@ import org.slf4j.LoggerFactory;
  * an entry for {@link Settings#roundsRemembered()} rounds, so only a Byzantine party replaying an
  * entry older than that could have it delivered twice.
  *
- * <p><b>Catch-up</b> (an addition to Protocol 7, which has no state transfer). Those bounds
- * mean that a party the others left more than {@code roundsAhead} rounds behind refuses their
- * queue messages, and finds their agreements of its rounds freed: Protocol 7 alone would leave it
- * stuck. So a party transfers decisions instead:
+ * <p><b>Catch-up</b> (an addition to Protocol 7, spec lines 3499-3550, which has no state
+ * transfer). With those bounds, a party the others left more than {@code roundsAhead} rounds
+ * behind refuses their queue messages, which are not sent again, and more than {@code roundsKept}
+ * rounds behind it finds their agreements of its rounds freed: Protocol 7 alone would leave it
+ * stuck. So the parties transfer decisions:
  * <ol>
  * <li>Every party keeps the V decided at line 12 for the last {@link Settings#decisionsKept()}
  *     rounds, and answers (catch-up answer, round, V) to a (catch-up request, round), once per
