@@ -64,11 +64,12 @@ import org.slf4j.LoggerFactory;
  *     rounds, and answers (catch-up answer, round, V) to a (catch-up request, round), once per
  *     requester and round; a request for a round not decided yet waits, one per requester, and is
  *     answered at the decision ({@link Decisions}).
- * <li>A party asks every other party for the V of its current round r once t+1 distinct parties
- *     sent it queue messages for rounds beyond r + {@code roundsAhead}: one of them is honest, so
- *     round r was decided; t Byzantine parties alone make it do nothing. It goes on asking, round
- *     after round, while that holds and while its rounds are decided from answers rather than by
- *     its own agreement ({@link CatchUp}).
+ * <li>A party asks every other party for the V of its current round r while t+1 distinct parties
+ *     sent it queue messages for round r or later that it refused as beyond its window: it will
+ *     not get them again, so its own agreement of r may never start; one of those parties is
+ *     honest and reached that round, so r is decided or being decided; and t Byzantine parties
+ *     alone make it do nothing. So it asks from the first refusal by t+1 parties, round after
+ *     round, up to the rounds whose queue messages it could accept ({@link CatchUp}).
  * <li>It takes a V that t+1 distinct parties answered (compared by digest), holding one answer
  *     per party for the round asked only. One of the t+1 is honest, and answers the V that its
  *     agreement decided or that t+1 parties answered it, which by induction over the rounds and
@@ -190,6 +191,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         return refusedCloses;
     }
 
+    /** Catch-up counters, once the instance is attached to its site. */
     public CatchUpCounters catchUpCounters() {
         return new CatchUpCounters(catchUp.adopted(), catchUp.wrongAnswers(), catchUp.ignoredAnswers(),
                 decisions.answers(), decisions.unanswered(), decisions.size(), decisions.waiting());
@@ -263,8 +265,8 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         if (m.round() < r || terminated) {
             return; // a round this party finished
         }
-        catchUp.shown(from, m.round());
         if (m.round() > r + settings.roundsAhead()) {
+            catchUp.refused(from, m.round());
             considerCatchUp();
             throw new MalformedMessageException("queue message for round " + m.round() + ", more than "
                     + settings.roundsAhead() + " ahead of " + r);
@@ -405,7 +407,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
      * yet. Once per round; an answering party keeps the request until it can answer.
      */
     private void considerCatchUp() {
-        if (terminated || decisions.contains(r) || !catchUp.shouldAsk(r, settings.roundsAhead())) {
+        if (terminated || decisions.contains(r) || !catchUp.shouldAsk(r)) {
             return;
         }
         catchUp.ask(r);

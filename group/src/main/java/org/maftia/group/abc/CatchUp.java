@@ -9,38 +9,36 @@ import org.maftia.group.core.Digest;
  * The asking side of catch-up, an addition to Protocol 7 (see {@link Abc}): when to ask for the
  * decision of the current round, and which answered vector to take.
  *
- * <p>When: while t+1 distinct parties have shown (by a queue message) a round beyond the window,
- * so at least one honest party is there and every round before it was decided; and, after that,
- * as long as the rounds keep being decided by answers rather than by this party's own agreement,
- * because the queue messages it refused while behind are not sent again, so the rounds just below
- * the others' may have no other way to be decided here.
+ * <p>When: for round r, while t+1 distinct parties sent queue messages for round r or later
+ * that this party refused as beyond its window. Those are not sent again, so this party's own
+ * agreement of r may never start; at least one of the t+1 is honest and reached that round, so
+ * round r is decided, or being decided, by the honest parties. Nothing is refused while a party
+ * keeps up, so it never asks then.
  *
  * <p>What: a vector answered by t+1 distinct parties, compared by digest. One of them is honest,
  * and an honest party answers the V its agreement decided (or that t+1 parties answered it), the
- * same at every honest party by VBA's agreement. Bounded: the last round shown per party, and for
- * the one round asked, one answer per party (at most n distinct vectors).
+ * same at every honest party by VBA's agreement. Bounded: the last round refused per party, and
+ * for the one round asked, one answer per party (at most n distinct vectors).
  */
 final class CatchUp {
 
     private final int t;
-    /** Per party, the highest round it showed; -1 before. */
-    private final long[] shown;
+    /** Per party, the highest round of its queue messages refused as beyond the window; -1 before. */
+    private final long[] refused;
     /** The round asked for, -1 when not asking. */
     private long asking = -1;
     /** Per party, the digest of its answer for {@link #asking}, null before. */
     private final Digest[] answerOf;
     private final Map<Digest, byte[]> vectors = new HashMap<>();
-    /** Whether the last round decided here was taken from answers. */
-    private boolean lastFromAnswers;
     private long adopted;
     private long wrongAnswers;
     private long ignoredAnswers;
 
     CatchUp(int n, int t) {
         this.t = t;
-        shown = new long[n];
+        refused = new long[n];
         answerOf = new Digest[n];
-        Arrays.fill(shown, -1);
+        Arrays.fill(refused, -1);
     }
 
     /** Rounds decided from answers. */
@@ -58,17 +56,14 @@ final class CatchUp {
         return ignoredAnswers;
     }
 
-    /** P_{@code party} sent a queue message for {@code round}, so it reached that round. */
-    void shown(int party, long round) {
-        shown[party] = Math.max(shown[party], round);
+    /** A queue message of P_{@code party} for {@code round} was refused as beyond the window: P_party reached that round. */
+    void refused(int party, long round) {
+        refused[party] = Math.max(refused[party], round);
     }
 
-    /** Whether the undecided round {@code r} should be asked for, with queue messages refused beyond {@code r + window}. */
-    boolean shouldAsk(long r, int window) {
-        if (asking == r) {
-            return false;
-        }
-        return lastFromAnswers || Arrays.stream(shown).filter(s -> s > r + window).count() > t;
+    /** Whether the undecided round {@code r}, not asked yet, should be asked for. */
+    boolean shouldAsk(long r) {
+        return asking != r && Arrays.stream(refused).filter(x -> x >= r).count() > t;
     }
 
     void ask(long round) {
@@ -100,7 +95,6 @@ final class CatchUp {
 
     /** Round {@code round} decided {@code v}, from answers or by this party's agreement: answers held for it are done. */
     void decided(long round, Digest v, boolean fromAnswers) {
-        lastFromAnswers = fromAnswers;
         if (fromAnswers) {
             adopted++;
         }
