@@ -63,7 +63,10 @@ import org.slf4j.LoggerFactory;
  * <li>Every party keeps the V decided at line 12 for the last {@link Settings#decisionsKept()}
  *     rounds, and answers (catch-up answer, round, V) to a (catch-up request, round), once per
  *     requester and round; a request for a round not decided yet waits, one per requester, and is
- *     answered at the decision ({@link Decisions}).
+ *     answered at the decision ({@link Decisions}). A request for the round under way also gets
+ *     the party's queue message of that round again, once per requester: the requester refused it
+ *     while behind, and the others may need the requester in that round (if t parties fell
+ *     silent, say).
  * <li>A party asks every other party for the V of its current round r while t+1 distinct parties
  *     sent it queue messages for round r or later that it refused as beyond its window: it will
  *     not get them again, so its own agreement of r may never start; one of those parties is
@@ -139,7 +142,8 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         final Map<Integer, Signed> received = new HashMap<>();
         /** Digests of (j, batch, signature) already checked, so Θ_r does not check them twice. */
         final Set<Digest> verified = new HashSet<>();
-        boolean sent;
+        /** This party's queue message of the round (lines 7-8), once sent. */
+        Queue own;
         Vba vba;
     }
 
@@ -312,14 +316,14 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
             return;
         }
         Round s = rounds.computeIfAbsent(r, k -> new Round());
-        if (!s.sent) {
+        if (s.own == null) {
             byte[] w = q.isEmpty() ? relayable(s) : headOfQueue();
             if (w == null) {
                 return; // line 2: wait
             }
-            s.sent = true;
             byte[] sigma = keys.abbaMain().sign(queueTag(r, ctx.self(), w)).encoded();
-            ctx.sendAll(ABC_QUEUE, new Queue(r, w, sigma).body());
+            s.own = new Queue(r, w, sigma);
+            ctx.sendAll(ABC_QUEUE, s.own.body());
         }
         if (s.vba == null && s.received.size() >= ctx.n() - ctx.t()) {
             propose(s);
@@ -419,13 +423,23 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         }
     }
 
-    /** Catch-up: P_j asks for a round's V; answered now if decided here, when decided if just ahead, once. */
+    /**
+     * Catch-up: P_j asks for a round's V; answered now if decided here, when decided if just
+     * ahead, once. If the round is the one under way here, P_j also gets this party's queue message
+     * of it again, once: P_j refused it while behind, and its own part in the round may be needed
+     * (with t parties silent, the others need every honest one).
+     */
     private void onCatchUpRequest(int from, long round) {
         long undecided = decisions.contains(r) ? r + 1 : r;
         byte[] v = decisions.request(from, round, undecided, settings.roundsAhead());
         if (v != null) {
             CatchUpAnswer answer = new CatchUpAnswer(round, v);
             ctx.send(from, answer.type(), answer.body());
+            return;
+        }
+        Round s = rounds.get(round);
+        if (round == undecided && s != null && s.own != null && decisions.resendQueue(from, round)) {
+            ctx.send(from, s.own.type(), s.own.body());
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * decided at line 12 in the last {@code kept} rounds, and what each requester asked.
  *
  * <p>Bounded against Byzantine requesters: {@code kept} vectors, and per requester one waiting
- * request and the last round answered. A requester is answered only rounds above the last one it
+ * request, the last round answered and the last round whose queue message was sent again. A requester is answered only rounds above the last one it
  * was answered (an honest one asks its rounds in order, each once), so it gets each round at most
  * once however often it asks; repeats, forgotten rounds and rounds too far ahead are counted and
  * dropped.
@@ -23,6 +23,8 @@ final class Decisions {
     private final long[] answered;
     /** Per requester: a round asked before it was decided here, answered at the decision; -1 if none. */
     private final long[] waiting;
+    /** Per requester: the last round whose queue message was sent to it again; -1 before. */
+    private final long[] resent;
     private long answers;
     private long unanswered;
 
@@ -30,8 +32,10 @@ final class Decisions {
         this.kept = kept;
         answered = new long[n];
         waiting = new long[n];
+        resent = new long[n];
         Arrays.fill(answered, -1);
         Arrays.fill(waiting, -1);
+        Arrays.fill(resent, -1);
     }
 
     boolean contains(long round) {
@@ -76,6 +80,15 @@ final class Decisions {
             }
         }
         return toAnswer;
+    }
+
+    /** Whether this party's queue message of {@code round}, under way here, goes again to P_{@code from}: once per round. */
+    boolean resendQueue(int from, long round) {
+        if (round <= resent[from]) {
+            return false;
+        }
+        resent[from] = round;
+        return true;
     }
 
     /**

@@ -76,6 +76,8 @@ class AbcCatchUpSimulationTest {
     /** The network adversary: counts catch-up messages on the wire and lets {@link #rule} decide. */
     private static class Wire implements Adversary {
         final Map<List<Integer>, Integer> catchUpMessages = new HashMap<>();
+        /** Whether the lagging party was reconnected. */
+        boolean reconnected;
 
         /** Catch-up messages of {@code type} from {@code from} to {@code to} that left. */
         int count(int from, int to, int type) {
@@ -89,14 +91,14 @@ class AbcCatchUpSimulationTest {
 
         @Override
         public final Decision onMessage(org.maftia.testkit.net.Envelope message, SimulatedNetwork network) {
-            if (!(message.event() instanceof GroupMessageEvent e)) {
-                return DELIVER;
+            if (!(message.event() instanceof GroupMessageEvent e) || rule(message.from(), network) == DROP) {
+                return rule(message.from(), network);
             }
             try {
                 Envelope envelope = Envelope.readFrom(e.getMessage());
                 if (envelope.type() == MessageTypes.ABC_CATCH_UP_REQUEST || envelope.type() == MessageTypes.ABC_CATCH_UP_ANSWER) {
                     catchUpMessages.merge(List.of(message.from(), message.to(), envelope.type()), 1, Integer::sum);
-                    return rule(message.from(), message.to(), AbcMessages.decode(envelope.type(), envelope.body()), network);
+                    return catchUpRule(message.from(), message.to(), AbcMessages.decode(envelope.type(), envelope.body()), network);
                 }
             } catch (MalformedMessageException malformed) {
                 // not ours to judge
@@ -104,8 +106,22 @@ class AbcCatchUpSimulationTest {
             return DELIVER;
         }
 
-        Decision rule(int from, int to, Message m, SimulatedNetwork network) {
+        /** The fate of any message from {@code from}. */
+        Decision rule(int from, SimulatedNetwork network) {
             return DELIVER;
+        }
+
+        /** The fate of a catch-up message. */
+        Decision catchUpRule(int from, int to, Message m, SimulatedNetwork network) {
+            return DELIVER;
+        }
+    }
+
+    /** The corrupted parties run the protocol while the lagging party is cut off, and fall silent when it is back. */
+    private static final class FallingSilent extends Wire {
+        @Override
+        Decision rule(int from, SimulatedNetwork network) {
+            return reconnected && network.isCorrupted(from) ? DROP : DELIVER;
         }
     }
 
@@ -129,7 +145,7 @@ class AbcCatchUpSimulationTest {
         }
 
         @Override
-        Decision rule(int from, int to, Message m, SimulatedNetwork network) {
+        Decision catchUpRule(int from, int to, Message m, SimulatedNetwork network) {
             if (m instanceof CatchUpAnswer) {
                 return from == self ? DROP : new Adversary.Deliver(5_000_000);
             }
@@ -177,10 +193,11 @@ class AbcCatchUpSimulationTest {
     }
 
     /**
-     * Cuts {@code lagging} off while every other party broadcasts {@link #WHILE_CUT_OFF} entries
-     * (it broadcasts its own, which wait), until they are more than 2 * roundsAhead rounds ahead;
-     * reconnects it; then every party broadcasts {@link #AFTER} more, and the run goes on until
-     * every honest party delivered every entry.
+     * Cuts {@code lagging} off while every other honest party broadcasts {@link #WHILE_CUT_OFF}
+     * entries (it broadcasts its own, which wait), until the others are more than 2 * roundsAhead
+     * rounds ahead; reconnects it; then every honest party broadcasts {@link #AFTER} more, and the
+     * run goes on until every honest party delivered every entry. Corrupted parties run the
+     * protocol, as {@code wire} lets them, with nothing of their own to broadcast.
      */
     private static Run cutOffThenReconnect(long seed, int n, int lagging, int[] corrupted, Wire wire) {
         SimGroup g = new SimGroup(seed, n, corrupted);
@@ -197,14 +214,17 @@ class AbcCatchUpSimulationTest {
                 apps.put(i, app);
             }
             g.sites.get(i).start(abc);
-            broadcast(g, i, abc, 0, WHILE_CUT_OFF, expected);
+            if (!g.isCorrupted(i)) {
+                broadcast(g, i, abc, 0, WHILE_CUT_OFF, expected);
+            }
         }
         List<Integer> connected = instances.keySet().stream().filter(i -> i != lagging).toList();
         boolean ahead = g.runUntil(() -> connected.stream().allMatch(i -> instances.get(i).round()
                 > instances.get(lagging).round() + 2L * SETTINGS.roundsAhead() + 1));
         assertThat(ahead).as("the others get more than 2 * roundsAhead rounds ahead, seed %d", seed).isTrue();
+        wire.reconnected = true;
         g.net.heal();
-        for (int i = 0; i < n; i++) {
+        for (int i : apps.keySet()) {
             broadcast(g, i, instances.get(i), WHILE_CUT_OFF, AFTER, expected);
         }
         boolean done = g.runUntil(() -> apps.values().stream().allMatch(a -> a.delivered.size() >= expected.size()));
@@ -347,5 +367,21 @@ class AbcCatchUpSimulationTest {
                 ctx.sendAll(MessageTypes.ABC_QUEUE, new Queue(1L << 40, batch, signature).body());
             }
         };
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void corruptedPartiesFallingSilentWhenTheLaggingOneIsBackCannotStopIt(int n) {
+        Seeds.forEachCostly(n == 4 ? 60 : 20, seed -> {
+            int t = (n - 1) / 3;
+            int lagging = (int) Math.floorMod(seed, n);
+            int[] corrupted = new int[t];
+            for (int k = 0; k < t; k++) {
+                corrupted[k] = (lagging + 1 + k) % n;
+            }
+            // Without the corrupted parties, the others need the lagging one in every round.
+            Run run = cutOffThenReconnect(seed, n, lagging, corrupted, new FallingSilent());
+            assertThat(run.abc(lagging).catchUpCounters().roundsAdopted()).as("seed %d", seed).isPositive();
+        });
     }
 }
