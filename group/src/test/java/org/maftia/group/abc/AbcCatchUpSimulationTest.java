@@ -38,8 +38,9 @@ import org.maftia.testkit.sim.Seeds;
  * the others' sequence (same order, nothing twice, nothing missing), and everyone goes on
  * ordering. With a corrupted party that runs the protocol but answers every catch-up request with
  * a forged vector (and malformed ones) and floods the others with requests, the result is the
- * same, and the answering parties stay within their bounds. And t corrupted parties showing rounds
- * far ahead make no one ask.
+ * same, and the answering parties stay within their bounds. Corrupted parties that take part while
+ * it is away and fall silent when it is back, so that the others need it in every round, cannot
+ * stop it either. And t corrupted parties showing rounds far ahead make no one ask.
  */
 class AbcCatchUpSimulationTest {
 
@@ -210,11 +211,9 @@ class AbcCatchUpSimulationTest {
             App app = new App();
             Abc abc = new Abc(ID, keys(n).get(i), SETTINGS, app);
             instances.put(i, abc);
-            if (!g.isCorrupted(i)) {
-                apps.put(i, app);
-            }
             g.sites.get(i).start(abc);
             if (!g.isCorrupted(i)) {
+                apps.put(i, app);
                 broadcast(g, i, abc, 0, WHILE_CUT_OFF, expected);
             }
         }
