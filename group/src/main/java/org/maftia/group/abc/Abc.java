@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Catch-up</b> (an addition to Protocol 7, spec lines 3499-3550, which has no state
  * transfer). With those bounds, a party the others left more than {@code roundsAhead} rounds
- * behind refuses their queue messages, which are not sent again, and more than {@code roundsKept}
+ * behind refuses their queue messages, which no one sends again unasked, and more than {@code roundsKept}
  * rounds behind it finds their agreements of its rounds freed: Protocol 7 alone would leave it
  * stuck. So the parties transfer decisions:
  * <ol>

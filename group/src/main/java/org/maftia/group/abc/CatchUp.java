@@ -10,7 +10,7 @@ import org.maftia.group.core.Digest;
  * decision of the current round, and which answered vector to take.
  *
  * <p>When: for round r, while t+1 distinct parties sent queue messages for round r or later
- * that this party refused as beyond its window. Those are not sent again, so this party's own
+ * that this party refused as beyond its window. No one sends those again unasked, so its own
  * agreement of r may never start; at least one of the t+1 is honest and reached that round, so
  * round r is decided, or being decided, by the honest parties. Nothing is refused while a party
  * keeps up, so it never asks then.
