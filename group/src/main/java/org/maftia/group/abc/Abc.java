@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import org.maftia.crypto.MalformedEncodingException;
 import org.maftia.crypto.Share;
 import org.maftia.crypto.Tag;
+import org.maftia.group.abc.AbcMessages.CatchUpAnswer;
+import org.maftia.group.abc.AbcMessages.CatchUpRequest;
 import org.maftia.group.abc.AbcMessages.Queue;
 import org.maftia.group.abc.AbcMessages.Signed;
 import org.maftia.group.core.Digest;
@@ -50,8 +52,43 @@ import org.slf4j.LoggerFactory;
  * ones); queue messages more than {@link Settings#roundsAhead()} rounds ahead are refused; the
  * agreements of old rounds are freed {@link Settings#roundsKept()} rounds later; and d remembers
  * an entry for {@link Settings#roundsRemembered()} rounds, so only a Byzantine party replaying an
- * entry older than that could have it delivered twice. A party that falls more than
- * {@code roundsKept} rounds behind the others cannot catch up (the spec has no state transfer).
+ * entry older than that could have it delivered twice.
+ *
+ * <p><b>Catch-up</b> (an addition to Protocol 7, spec lines 3499-3550, which has no state
+ * transfer). With those bounds, a party the others left more than {@code roundsAhead} rounds
+ * behind refuses their queue messages, which no one sends again unasked, and more than {@code roundsKept}
+ * rounds behind it finds their agreements of its rounds freed: Protocol 7 alone would leave it
+ * stuck. So the parties transfer decisions:
+ * <ol>
+ * <li>Every party keeps the V decided at line 12 for the last {@link Settings#decisionsKept()}
+ *     rounds, and answers (catch-up answer, round, V) to a (catch-up request, round), once per
+ *     requester and round; a request for a round not decided yet waits, one per requester, and is
+ *     answered at the decision ({@link Decisions}). A request for the round under way also gets
+ *     the party's queue message of that round again, once per requester: the requester refused it
+ *     while behind, and the others may need the requester in that round (if t parties fell
+ *     silent, say).
+ * <li>A party asks every other party for the V of its current round r while t+1 distinct parties
+ *     sent it queue messages for round r or later that it refused as beyond its window: it will
+ *     not get them again, so its own agreement of r may never start; one of those parties is
+ *     honest and reached that round, so r is decided or being decided; and t Byzantine parties
+ *     alone make it do nothing. So it asks from the first refusal by t+1 parties, round after
+ *     round, up to the rounds whose queue messages it could accept ({@link CatchUp}).
+ * <li>It takes a V that t+1 distinct parties answered (compared by digest), holding one answer
+ *     per party for the round asked only. One of the t+1 is honest, and answers the V that its
+ *     agreement decided or that t+1 parties answered it, which by induction over the rounds and
+ *     VBA's agreement is every honest party's V for that round. So the V taken is the V its own
+ *     agreement would have decided.
+ * <li>It decides round r with that V exactly as if its agreement had (lines 13-19, the same code):
+ *     the same entries leave q and enter d in the same order, so total order, integrity and the
+ *     closes are as in Protocol 7. Its agreement of round r, if started, stays until
+ *     {@code roundsKept} rounds later like any other (an honest party that has not decided yet
+ *     may need it: t+1 answers show only one honest decision); its late decision, the same V, is
+ *     ignored.
+ * </ol>
+ * Malformed answers are refused (counted by the session), well-formed answers that were not the
+ * V taken are counted ({@link CatchUpCounters}). A party that falls more than {@code
+ * decisionsKept} rounds behind still cannot catch up: the others no longer hold those decisions,
+ * and the application's state would have to be transferred instead.
  */
 public final class Abc extends ProtocolInstance implements TotalOrder {
 
@@ -66,27 +103,47 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         void terminated();
     }
 
-    /** Bounds of one instance. */
-    public record Settings(int maxBatch, int maxBatchBytes, int roundsAhead, int roundsKept, int roundsRemembered) {
-        public static final Settings DEFAULT = new Settings(512, 1 << 20, 32, 32, 1024);
+    /**
+     * Bounds of one instance. {@code decisionsKept}: the decided vectors kept for catch-up answers,
+     * each at most n batches; more than {@code roundsKept}, so an agreement is freed before its
+     * round's decision is forgotten.
+     */
+    public record Settings(int maxBatch, int maxBatchBytes, int roundsAhead, int roundsKept, int roundsRemembered,
+                           int decisionsKept) {
+        public static final Settings DEFAULT = new Settings(512, 1 << 20, 32, 32, 1024, 64);
 
         public Settings {
-            if (maxBatch < 1 || maxBatchBytes < 64 || roundsAhead < 1 || roundsKept < 1 || roundsRemembered < roundsKept) {
+            if (maxBatch < 1 || maxBatchBytes < 64 || roundsAhead < 1 || roundsKept < 1 || roundsRemembered < roundsKept
+                    || decisionsKept <= roundsKept) {
                 throw new IllegalArgumentException("invalid ABC settings " + this);
             }
         }
 
         public Settings withMaxBatch(int entries) {
-            return new Settings(entries, maxBatchBytes, roundsAhead, roundsKept, roundsRemembered);
+            return new Settings(entries, maxBatchBytes, roundsAhead, roundsKept, roundsRemembered, decisionsKept);
         }
     }
+
+    /**
+     * Catch-up, for monitoring and tests: as the asking party, rounds decided from answers,
+     * well-formed answers that were not the vector decided, and answers dropped unread (late, or a
+     * party's second); as an answering party, answers sent, requests dropped (repeated, forgotten,
+     * too far ahead), and what it holds: decided vectors and waiting requests.
+     */
+    public record CatchUpCounters(long roundsAdopted, long wrongAnswers, long ignoredAnswers, long answersSent,
+                                  long unansweredRequests, int decisionsHeld, int requestsWaiting) {
+    }
+
+    /** Longest signature in an answered vector: an S share is about 100 bytes (VCBC's shares have the same bound). */
+    private static final int MAX_SIGNATURE = 4096;
 
     /** What this party knows of one round. */
     private static final class Round {
         final Map<Integer, Signed> received = new HashMap<>();
         /** Digests of (j, batch, signature) already checked, so Θ_r does not check them twice. */
         final Set<Digest> verified = new HashSet<>();
-        boolean sent;
+        /** This party's queue message of the round (lines 7-8), once sent. */
+        Queue own;
         Vba vba;
     }
 
@@ -109,6 +166,8 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     private final BitSet closedBy = new BitSet();
     private boolean terminated;
     private long refusedCloses;
+    private Decisions decisions;
+    private CatchUp catchUp;
 
     public Abc(String protocolId, GroupKeys keys, Settings settings, Output output) {
         super(protocolId);
@@ -134,6 +193,22 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     /** Closes refused because their proof was not their origin's signature. */
     public long refusedCloses() {
         return refusedCloses;
+    }
+
+    /** Catch-up counters, once the instance is attached to its site. */
+    public CatchUpCounters catchUpCounters() {
+        return new CatchUpCounters(catchUp.adopted(), catchUp.wrongAnswers(), catchUp.ignoredAnswers(),
+                decisions.answers(), decisions.unanswered(), decisions.size(), decisions.waiting());
+    }
+
+    /** Rounds this party holds state for (queue messages received, its agreement): the current one and up to roundsAhead more. */
+    public int roundsHeld() {
+        return rounds.size();
+    }
+
+    /** Agreements not freed yet: at most the last roundsKept rounds' and the current one's. */
+    public int agreementsHeld() {
+        return agreements.size();
     }
 
     /** Upon (broadcast, m): append m to q unless delivered or queued. */
@@ -175,15 +250,28 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     }
 
     @Override
+    protected void onStart() {
+        decisions = new Decisions(ctx.n(), settings.decisionsKept());
+        catchUp = new CatchUp(ctx.n(), ctx.t());
+    }
+
+    @Override
     protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
-        if (type != ABC_QUEUE) {
-            throw new MalformedMessageException("message type 0x" + Integer.toHexString(type) + " is not an ABC queue message");
+        switch (AbcMessages.decode(type, body)) {
+            case Queue m -> onQueue(from, m);
+            case CatchUpRequest m -> onCatchUpRequest(from, m.round());
+            case CatchUpAnswer m -> onCatchUpAnswer(from, m);
         }
-        Queue m = Queue.decode(body);
+    }
+
+    /** Lines 2 and 9: a queue message of P_j. */
+    private void onQueue(int from, Queue m) throws MalformedMessageException {
         if (m.round() < r || terminated) {
             return; // a round this party finished
         }
         if (m.round() > r + settings.roundsAhead()) {
+            catchUp.refused(from, m.round());
+            considerCatchUp();
             throw new MalformedMessageException("queue message for round " + m.round() + ", more than "
                     + settings.roundsAhead() + " ahead of " + r);
         }
@@ -228,14 +316,14 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
             return;
         }
         Round s = rounds.computeIfAbsent(r, k -> new Round());
-        if (!s.sent) {
+        if (s.own == null) {
             byte[] w = q.isEmpty() ? relayable(s) : headOfQueue();
             if (w == null) {
                 return; // line 2: wait
             }
-            s.sent = true;
             byte[] sigma = keys.abbaMain().sign(queueTag(r, ctx.self(), w)).encoded();
-            ctx.sendAll(ABC_QUEUE, new Queue(r, w, sigma).body());
+            s.own = new Queue(r, w, sigma);
+            ctx.sendAll(ABC_QUEUE, s.own.body());
         }
         if (s.vba == null && s.received.size() >= ctx.n() - ctx.t()) {
             propose(s);
@@ -273,7 +361,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         long round = r;
         List<Signed> w = new ArrayList<>(new TreeMap<>(s.received).values());
         Vba vba = new Vba(Envelope.tagged(protocolId(), "vba|" + round), keys, value -> theta(round, s, value),
-                v -> onDecided(round, v));
+                v -> onAgreed(round, v));
         s.vba = vba;
         agreements.put(round, vba);
         ctx.start(vba);
@@ -282,16 +370,8 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
 
     /** Θ_r: at least n-t elements, each a batch signed by its party for round r. */
     private boolean theta(long round, Round s, byte[] value) {
-        List<Signed> elements;
-        try {
-            elements = AbcMessages.decodeProposal(value, ctx.n());
-            for (Signed e : elements) {
-                AbcMessages.decodeBatch(e.batch(), settings.maxBatch());
-            }
-        } catch (MalformedEncodingException e) {
-            return false;
-        }
-        if (elements.size() < ctx.n() - ctx.t()) {
+        List<Signed> elements = vector(value);
+        if (elements == null) {
             return false;
         }
         for (Signed e : elements) {
@@ -306,11 +386,98 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         return true;
     }
 
-    /** Lines 12-18: the union of the decided batches, minus d, in a deterministic order (by party, then position). */
-    private void onDecided(long round, byte[] v) {
-        if (round != r || terminated) {
+    /** The elements of a vector [W, S]: at least n-t well-formed batches; null if it is not one. */
+    private List<Signed> vector(byte[] value) {
+        try {
+            List<Signed> elements = AbcMessages.decodeProposal(value, ctx.n());
+            for (Signed e : elements) {
+                AbcMessages.decodeBatch(e.batch(), settings.maxBatch());
+            }
+            return elements.size() >= ctx.n() - ctx.t() ? elements : null;
+        } catch (MalformedEncodingException e) {
+            return null;
+        }
+    }
+
+    /** Line 12: the agreement of {@code round} decided, unless t+1 answers decided the round first (the same V, by agreement). */
+    private void onAgreed(long round, byte[] v) {
+        if (!decisions.contains(round)) {
+            decide(round, v, false);
+        }
+    }
+
+    /**
+     * Catch-up: ask the others for round r's V when {@link CatchUp} says so, and r is not decided
+     * yet. Once per round; an answering party keeps the request until it can answer.
+     */
+    private void considerCatchUp() {
+        if (terminated || decisions.contains(r) || !catchUp.shouldAsk(r)) {
+            return;
+        }
+        catchUp.ask(r);
+        CatchUpRequest request = new CatchUpRequest(r);
+        for (int k = 0; k < ctx.n(); k++) {
+            if (k != ctx.self()) {
+                ctx.send(k, request.type(), request.body());
+            }
+        }
+    }
+
+    /**
+     * Catch-up: P_j asks for a round's V; answered now if decided here, when decided if just
+     * ahead, once. If the round is the one under way here, P_j also gets this party's queue message
+     * of it again, once: P_j refused it while behind, and its own part in the round may be needed
+     * (with t parties silent, the others need every honest one).
+     */
+    private void onCatchUpRequest(int from, long round) {
+        long undecided = decisions.contains(r) ? r + 1 : r;
+        byte[] v = decisions.request(from, round, undecided, settings.roundsAhead());
+        if (v != null) {
+            CatchUpAnswer answer = new CatchUpAnswer(round, v);
+            ctx.send(from, answer.type(), answer.body());
+            return;
+        }
+        Round s = rounds.get(round);
+        if (round == undecided && s != null && s.own != null && decisions.resendQueue(from, round)) {
+            ctx.send(from, s.own.type(), s.own.body());
+        }
+    }
+
+    /** Catch-up: P_j answered a round's V; decided when t+1 parties answered the same well-formed V. */
+    private void onCatchUpAnswer(int from, CatchUpAnswer m) throws MalformedMessageException {
+        if (!catchUp.asking(m.round())) {
+            if (m.round() > r) {
+                throw new MalformedMessageException("catch-up answer of P" + from + " for round " + m.round()
+                        + ", never asked (round " + r + ")");
+            }
+            catchUp.ignored(); // late: decided already
+            return;
+        }
+        long bound = 2 + (long) ctx.n() * (10 + settings.maxBatchBytes() + 4L * (settings.maxBatch() + 1) + MAX_SIGNATURE);
+        if (m.decided().length > bound || vector(m.decided()) == null) {
+            throw new MalformedMessageException("catch-up answer of P" + from + " for round " + m.round()
+                    + " is not a vector of n-t batches");
+        }
+        byte[] v = catchUp.answer(from, m.decided());
+        if (v != null) {
+            decide(r, v, true);
+        }
+    }
+
+    /**
+     * Lines 12-18: the union of the decided batches, minus d, in a deterministic order (by party,
+     * then position); V came from this party's agreement or from t+1 catch-up answers. Requests
+     * waiting for the round are answered.
+     */
+    private void decide(long round, byte[] v, boolean fromAnswers) {
+        if (round != r || terminated || decisions.contains(round)) {
             throw new IllegalStateException(protocolId() + ": round " + round + " decided while in round " + r);
         }
+        for (int j : decisions.record(round, v)) {
+            CatchUpAnswer answer = new CatchUpAnswer(round, v);
+            ctx.send(j, answer.type(), answer.body());
+        }
+        catchUp.decided(round, Digest.of(v), fromAnswers);
         List<StreamEntry> entries = new ArrayList<>();
         List<Digest> delivered = new ArrayList<>();
         for (Signed e : AbcMessages.decodeProposal(v, ctx.n())) {
@@ -355,6 +522,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         pending = List.of();
         endRound();
         advance();
+        considerCatchUp();
     }
 
     /** Spec 3.2: a close counts once per origin with the origin's signature; t+1 terminate the stream. */

@@ -32,6 +32,9 @@ public final class MessageTypes {
 
     /** Protocol 7, ABC. */
     public static final int ABC_QUEUE = 0x0701;
+    /** Not in Protocol 7: a party that fell behind asks for a round's decided vector, and is answered (see {@code Abc}). */
+    public static final int ABC_CATCH_UP_REQUEST = 0x0702;
+    public static final int ABC_CATCH_UP_ANSWER = 0x0703;
 
     /** Protocol 8, SC-ABC. */
     public static final int SCABC_DECRYPT = 0x0801;

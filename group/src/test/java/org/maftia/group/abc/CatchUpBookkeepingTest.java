@@ -1,0 +1,84 @@
+package org.maftia.group.abc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.maftia.group.core.Digest;
+
+/** The bookkeeping of ABC's catch-up: what an answering party holds and sends, and what an asking party takes. */
+class CatchUpBookkeepingTest {
+
+    private static final byte[] V = {1};
+    private static final byte[] FORGED = {2};
+
+    @Test
+    void aRequesterGetsEachRoundOnceAndOnlyRoundsStillKept() {
+        Decisions decisions = new Decisions(4, 2);
+        for (long round = 0; round < 3; round++) {
+            decisions.record(round, V);
+        }
+        assertThat(decisions.size()).as("kept: rounds 1 and 2").isEqualTo(2);
+        assertThat(decisions.request(3, 0, 3, 2)).as("forgotten").isNull();
+        assertThat(decisions.request(3, 1, 3, 2)).isEqualTo(V);
+        assertThat(decisions.request(3, 1, 3, 2)).as("asked again").isNull();
+        assertThat(decisions.request(3, 2, 3, 2)).isEqualTo(V);
+        assertThat(decisions.request(3, 1, 3, 2)).as("an older round after a newer one").isNull();
+        assertThat(decisions.answers()).isEqualTo(2);
+        assertThat(decisions.unanswered()).isEqualTo(3);
+    }
+
+    @Test
+    void aRequestJustAheadWaitsForTheDecisionOnePerRequesterAndOneFarAheadIsDropped() {
+        Decisions decisions = new Decisions(4, 8);
+        assertThat(decisions.request(1, 0, 0, 2)).isNull();
+        assertThat(decisions.request(2, 1, 0, 2)).isNull();
+        assertThat(decisions.request(2, 2, 0, 2)).as("replaces P2's round 1").isNull();
+        assertThat(decisions.request(3, 3, 0, 2)).as("beyond the window").isNull();
+        assertThat(decisions.waiting()).isEqualTo(2);
+        assertThat(decisions.record(0, V)).containsExactly(1);
+        assertThat(decisions.record(1, V)).isEmpty();
+        assertThat(decisions.record(2, V)).containsExactly(2);
+        assertThat(decisions.waiting()).isZero();
+        assertThat(decisions.request(1, 0, 3, 2)).as("answered at the decision").isNull();
+    }
+
+    @Test
+    void theQueueMessageOfTheRoundUnderWayGoesAgainOncePerRequesterAndRound() {
+        Decisions decisions = new Decisions(4, 8);
+        assertThat(decisions.resendQueue(1, 5)).isTrue();
+        assertThat(decisions.resendQueue(1, 5)).isFalse();
+        assertThat(decisions.resendQueue(2, 5)).isTrue();
+        assertThat(decisions.resendQueue(1, 6)).isTrue();
+        assertThat(decisions.resendQueue(1, 5)).isFalse();
+    }
+
+    @Test
+    void tPartiesRefusedAsAheadDoNotMakeAPartyAskButTPlusOneDoUpToTheirRounds() {
+        CatchUp catchUp = new CatchUp(4, 1);
+        catchUp.refused(3, 1000);
+        catchUp.refused(3, 2000);
+        assertThat(catchUp.shouldAsk(0)).isFalse();
+        catchUp.refused(1, 9);
+        assertThat(catchUp.shouldAsk(0)).isTrue();
+        assertThat(catchUp.shouldAsk(9)).isTrue();
+        assertThat(catchUp.shouldAsk(10)).as("only P3 was refused beyond 9").isFalse();
+        catchUp.ask(9);
+        assertThat(catchUp.shouldAsk(9)).as("asked already").isFalse();
+    }
+
+    @Test
+    void aVectorIsTakenWhenTPlusOnePartiesAnsweredItOneAnswerEachAndWrongOnesAreCounted() {
+        CatchUp catchUp = new CatchUp(4, 1);
+        catchUp.ask(7);
+        assertThat(catchUp.answer(3, FORGED)).isNull();
+        assertThat(catchUp.answer(3, V)).as("P3's second answer").isNull();
+        assertThat(catchUp.answer(0, V)).isNull();
+        assertThat(catchUp.answer(1, V)).isEqualTo(V);
+        catchUp.decided(7, Digest.of(V), true);
+        assertThat(catchUp.adopted()).isEqualTo(1);
+        assertThat(catchUp.wrongAnswers()).isEqualTo(1);
+        assertThat(catchUp.ignoredAnswers()).isEqualTo(1);
+        assertThat(catchUp.asking(7)).isFalse();
+        assertThat(catchUp.shouldAsk(8)).as("nothing refused").isFalse();
+    }
+}
