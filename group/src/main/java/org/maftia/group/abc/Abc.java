@@ -113,9 +113,16 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         public static final Settings DEFAULT = new Settings(512, 1 << 20, 32, 32, 1024, 64);
 
         public Settings {
-            if (maxBatch < 1 || maxBatchBytes < 64 || roundsAhead < 1 || roundsKept < 1 || roundsRemembered < roundsKept
-                    || decisionsKept <= roundsKept) {
-                throw new IllegalArgumentException("invalid ABC settings " + this);
+            String problem = maxBatch < 1 || maxBatchBytes < 64 ? "maxBatch must be at least 1 and maxBatchBytes at least 64"
+                    : roundsAhead < 1 ? "roundsAhead must be at least 1"
+                    // A party up to roundsAhead rounds behind still needs the others' agreements of its rounds.
+                    : roundsKept < roundsAhead ? "roundsKept must be at least roundsAhead"
+                    : roundsRemembered < roundsKept ? "roundsRemembered must be at least roundsKept"
+                    : decisionsKept <= roundsKept ? "decisionsKept must be more than roundsKept" : null;
+            if (problem != null) {
+                throw new IllegalArgumentException("invalid ABC settings (maxBatch " + maxBatch + ", maxBatchBytes "
+                        + maxBatchBytes + ", roundsAhead " + roundsAhead + ", roundsKept " + roundsKept + ", roundsRemembered "
+                        + roundsRemembered + ", decisionsKept " + decisionsKept + "): " + problem);
             }
         }
 

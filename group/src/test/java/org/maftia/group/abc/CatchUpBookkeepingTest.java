@@ -1,6 +1,7 @@
 package org.maftia.group.abc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.maftia.group.core.Digest;
@@ -10,6 +11,14 @@ class CatchUpBookkeepingTest {
 
     private static final byte[] V = {1};
     private static final byte[] FORGED = {2};
+
+    @Test
+    void settingsThatWouldBreakCatchUpAreRefusedWithTheRuleBroken() {
+        assertThatThrownBy(() -> new Abc.Settings(16, 1 << 16, 8, 4, 64, 16)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("roundsAhead 8, roundsKept 4").hasMessageEndingWith("roundsKept must be at least roundsAhead");
+        assertThatThrownBy(() -> new Abc.Settings(16, 1 << 16, 4, 4, 64, 4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("decisionsKept must be more than roundsKept");
+    }
 
     @Test
     void aRequesterGetsEachRoundOnceAndOnlyRoundsStillKept() {
