@@ -276,7 +276,7 @@ class AbcCatchUpSimulationTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void aPartyCutOffForManyRoundsCatchesUpAndDeliversTheSameSequence(int n) {
-        Seeds.forEachCostly(n == 4 ? 60 : 20, seed -> {
+        Seeds.forEachCostly(n == 4 ? 16 : 5, seed -> {
             int lagging = (int) Math.floorMod(seed, n);
             Run run = cutOffThenReconnect(seed, n, lagging, new int[0], new Wire());
             Abc.CatchUpCounters c = run.abc(lagging).catchUpCounters();
@@ -288,7 +288,7 @@ class AbcCatchUpSimulationTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void forgedAnswersAndFloodsOfRequestsChangeNothing(int n) {
-        Seeds.forEachCostly(n == 4 ? 60 : 20, seed -> {
+        Seeds.forEachCostly(n == 4 ? 16 : 5, seed -> {
             int liar = (int) Math.floorMod(seed, n);
             int lagging = (liar + 1 + (int) Math.floorMod(seed / n, n - 1)) % n;
             Liar wire = new Liar(liar, n, seed);
@@ -312,7 +312,7 @@ class AbcCatchUpSimulationTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void tCorruptedPartiesShowingRoundsFarAheadMakeNoOneAsk(int n) {
-        Seeds.forEachCostly(n == 4 ? 40 : 10, seed -> {
+        Seeds.forEachCostly(n == 4 ? 10 : 3, seed -> {
             int t = (n - 1) / 3;
             int[] corrupted = new int[t];
             for (int k = 0; k < t; k++) {
@@ -371,7 +371,7 @@ class AbcCatchUpSimulationTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void corruptedPartiesFallingSilentWhenTheLaggingOneIsBackCannotStopIt(int n) {
-        Seeds.forEachCostly(n == 4 ? 60 : 20, seed -> {
+        Seeds.forEachCostly(n == 4 ? 16 : 5, seed -> {
             int t = (n - 1) / 3;
             int lagging = (int) Math.floorMod(seed, n);
             int[] corrupted = new int[t];
