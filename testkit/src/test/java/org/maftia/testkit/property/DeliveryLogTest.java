@@ -16,6 +16,7 @@ class DeliveryLogTest {
         assertThat(log.sites()).containsExactly(0, 2);
         assertThat(log.at(2)).containsExactly("a", "b");
         assertThat(log.at(0)).isEmpty();
+        assertThat(log.count(2)).isEqualTo(2);
         assertThatThrownBy(() -> log.record(1, "x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("site 1 is not one of the honest sites [0, 2]");
         assertThatThrownBy(() -> DeliveryLog.of(List.of())).isInstanceOf(IllegalArgumentException.class);
