@@ -10,6 +10,7 @@ import org.maftia.group.core.GroupLayer;
 import org.maftia.group.core.GroupParameters;
 import org.maftia.group.core.GroupSession;
 import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.VerificationStage;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.link.AuthLinkLayer;
@@ -55,7 +56,8 @@ public final class GroupSite {
 
     /**
      * A site on the real network: TCP below, the authenticated link above it, the group session
-     * on top, listening on the site's address from the group configuration. Wait on
+     * on top, listening on the site's address from the group configuration; incoming messages are
+     * checked on the JVM's shared verification pool. Wait on
      * {@code session().listening()} (from the protocol thread) or {@link #listening()}.
      */
     public static GroupSite overTcp(Appia appia, GroupConfig group, int self, LinkKeyPair linkKeys, LinkMode mode) {
@@ -63,7 +65,7 @@ public final class GroupSite {
         Layer[] layers = {
             new TcpCompleteLayer(),
             new AuthLinkLayer(new LinkSettings(group, self, linkKeys, mode)),
-            new GroupLayer(p, group.address(self))
+            new GroupLayer(p, group.address(self), VerificationStage.shared())
         };
         Channel channel = new QoS("group-" + p.groupId(), layers)
                 .createUnboundChannel("group-" + p.groupId() + "-" + self, appia.getEventScheduler());

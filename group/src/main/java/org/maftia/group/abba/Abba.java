@@ -222,6 +222,45 @@ public final class Abba extends ProtocolInstance {
         advance();
     }
 
+    /**
+     * The verification stage's part (DESIGN.md): the shares and threshold signatures of a message,
+     * checked as its handler below will check them. External proofs are left to the handler, as
+     * the application's validator need not be thread-safe.
+     */
+    @Override
+    protected void checkAhead(int from, int type, byte[] body) {
+        AbbaMessage message;
+        try {
+            message = AbbaMessage.decode(type, body);
+        } catch (MalformedMessageException e) {
+            return;
+        }
+        switch (message) {
+            case PreProcess p -> keys.abbaPreKey().verifyShare(preProcessTag(p.b()), p.share());
+            case PreVote v -> {
+                keys.abbaMainKey().verifyShare(preVoteTag(v.r(), v.b()), v.share());
+                justificationAhead(v.r(), v.b(), v.justification());
+            }
+            case MainVote v -> {
+                keys.abbaMainKey().verifyShare(mainVoteTag(v.r(), v.v()), v.share());
+                switch (v.justification()) {
+                    case Unanimous u -> keys.abbaMainKey().verify(preVoteTag(v.r(), v.v() == 1), u.signature());
+                    case Conflict c -> {
+                        justificationAhead(v.r(), false, c.forZero());
+                        justificationAhead(v.r(), true, c.forOne());
+                    }
+                }
+            }
+            case Coin c -> keys.coinKey().verifyShare(coinTag(c.r()), c.share());
+        }
+    }
+
+    private void justificationAhead(int r, boolean b, PreVoteJustification j) {
+        if (!(j instanceof External)) {
+            signatureValid(r, b, j);
+        }
+    }
+
     /** Line 3: a proper pre-processing message carries a valid S'-share on (pre-process, b). */
     private void onPreProcess(int from, PreProcess p) throws MalformedMessageException {
         if (validation != null) {

@@ -25,8 +25,9 @@ sealed interface AbbaMessage {
     int MAX_CRYPTO_BYTES = 1 << 18;
 
     /**
-     * Longest external proof (spec 5.2.1.2) accepted: in VBA it is a VCBC closing, which holds a
-     * whole proposal (up to {@code Vcbc.DEFAULT_MAX_PAYLOAD}) and its signature.
+     * Longest external proof (spec 5.2.1.2) accepted. VBA's are compact VCBC closings (a digest and
+     * a signature); the bound is for {@code ValidatedAgreement}, whose application proofs may hold
+     * a whole VCBC closing (up to {@code Vcbc.DEFAULT_MAX_PAYLOAD} and its signature).
      */
     int MAX_EXTERNAL_PROOF_BYTES = (16 << 20) + (1 << 18);
 

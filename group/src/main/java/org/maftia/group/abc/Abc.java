@@ -208,6 +208,20 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         advance();
     }
 
+    /** The verification stage's part (DESIGN.md): the sender's signature on its queue message (line 9). */
+    @Override
+    protected void checkAhead(int from, int type, byte[] body) {
+        if (type != ABC_QUEUE || from == ctx.self()) {
+            return;
+        }
+        try {
+            Queue m = Queue.decode(body);
+            validSignature(m.round(), new Signed(from, m.batch(), m.signature()));
+        } catch (MalformedMessageException e) {
+            // the handler refuses it
+        }
+    }
+
     /** Lines 1-11 of the current round, as far as the messages at hand allow. */
     private void advance() {
         if (terminated || stalled || pending.size() > next) {

@@ -11,6 +11,7 @@ public final class GroupCounters {
     final LongAdder late = new LongAdder();
     final LongAdder pendingDropped = new LongAdder();
     final LongAdder delivered = new LongAdder();
+    final LongAdder stageFull = new LongAdder();
 
     /** Envelopes that did not decode. */
     public long malformed() {
@@ -40,5 +41,10 @@ public final class GroupCounters {
     /** Messages handed to protocol instances. */
     public long delivered() {
         return delivered.sum();
+    }
+
+    /** Messages handed over unchecked because the verification stage was full; their handlers checked them. */
+    public long stageFull() {
+        return stageFull.sum();
     }
 }

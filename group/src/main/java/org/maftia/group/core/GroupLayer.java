@@ -14,22 +14,27 @@ public final class GroupLayer extends Layer {
 
     private final GroupParameters parameters;
     private final InetWithPort listen;
+    private final VerificationStage stage;
 
-    /** For a simulated network: no socket to open. */
+    /** For a simulated network: no socket to open, checks inline (deterministic). */
     public GroupLayer(GroupParameters parameters) {
-        this(parameters, null);
+        this(parameters, null, VerificationStage.INLINE);
     }
 
-    /** For a real network: the session asks the network layer to listen on {@code listen} at start. */
-    public GroupLayer(GroupParameters parameters, InetWithPort listen) {
+    /**
+     * For a real network: the session asks the network layer to listen on {@code listen} at
+     * start, and checks incoming messages in {@code stage}.
+     */
+    public GroupLayer(GroupParameters parameters, InetWithPort listen, VerificationStage stage) {
         this.parameters = parameters;
         this.listen = listen;
+        this.stage = stage;
         evProvide = events(GroupMessageEvent.class, RegisterSocketEvent.class);
         evAccept = events(GroupMessageEvent.class, RegisterSocketEvent.class, ChannelInit.class);
     }
 
     @Override
     public Session createSession() {
-        return new GroupSession(this, parameters, listen);
+        return new GroupSession(this, parameters, listen, stage);
     }
 }

@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * The session of {@link GroupLayer}. Messages for an instance this site has not created yet (a
  * broadcast it will receive, a sub-protocol not started) wait in a bounded room: a Byzantine site
  * inventing protocol ids can fill it, but not grow it, and the oldest waiting id is evicted first.
+ *
+ * <p>A message for a known instance first goes through the {@link VerificationStage}, which runs
+ * the instance's {@link ProtocolInstance#checkAhead checks} on its pool, then back on the protocol
+ * thread to the instance. Messages may overtake each other there, as they may on the network
+ * (the protocols assume reliable links, not FIFO ones). At most {@link #MAX_CHECKING} messages are
+ * in the stage; beyond that a message is handed over at once and checked by its handler.
  */
 public final class GroupSession extends Session {
 
@@ -32,6 +38,11 @@ public final class GroupSession extends Session {
     static final int MAX_WAITING_PER_ID = 8 * 64;
     /** Finished ids remembered so their late messages are ignored without waiting. */
     static final int MAX_FINISHED_IDS = 65_536;
+    /**
+     * Messages in the verification stage at once; with at most three checks each, their verdicts
+     * fit in {@link VerifiedAhead#CAPACITY}.
+     */
+    static final int MAX_CHECKING = 4096;
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupSession.class);
 
@@ -39,6 +50,8 @@ public final class GroupSession extends Session {
     }
 
     private final GroupParameters parameters;
+    private final VerificationStage stage;
+    private int checking;
     private final GroupCounters counters = new GroupCounters();
     private final Map<String, ProtocolInstance> instances = new HashMap<>();
     private final LinkedHashMap<String, ArrayDeque<Waiting>> waiting = new LinkedHashMap<>();
@@ -54,9 +67,10 @@ public final class GroupSession extends Session {
     private final InetWithPort listen;
     private final CompletableFuture<InetWithPort> listening = new CompletableFuture<>();
 
-    GroupSession(GroupLayer layer, GroupParameters parameters, InetWithPort listen) {
+    GroupSession(GroupLayer layer, GroupParameters parameters, InetWithPort listen, VerificationStage stage) {
         super(layer);
         this.parameters = parameters;
+        this.stage = stage;
         this.listen = listen;
         if (listen == null) {
             listening.complete(null);
@@ -103,7 +117,7 @@ public final class GroupSession extends Session {
         ArrayDeque<Waiting> queued = waiting.remove(id);
         if (queued != null) {
             for (Waiting w : queued) {
-                deliver(instance, w.from(), w.type(), w.body());
+                hand(instance, w.from(), w.type(), w.body());
             }
         }
     }
@@ -154,11 +168,48 @@ public final class GroupSession extends Session {
         }
         ProtocolInstance instance = instances.get(envelope.protocolId());
         if (instance != null) {
-            deliver(instance, from, envelope.type(), envelope.body());
+            hand(instance, from, envelope.type(), envelope.body());
         } else if (finished.containsKey(envelope.protocolId())) {
             counters.late.increment();
         } else {
             wait(envelope.protocolId(), new Waiting(from, envelope.type(), envelope.body()));
+        }
+    }
+
+    /** Hands a message to {@code instance} through the verification stage. */
+    private void hand(ProtocolInstance instance, int from, int type, byte[] body) {
+        if (stage.inline()) {
+            checkAhead(instance, from, type, body);
+            deliver(instance, from, type, body);
+            return;
+        }
+        if (checking >= MAX_CHECKING) {
+            counters.stageFull.increment();
+            deliver(instance, from, type, body);
+            return;
+        }
+        checking++;
+        var loop = channel.getEventScheduler().getAppia();
+        stage.execute(() -> {
+            checkAhead(instance, from, type, body);
+            loop.execute(() -> {
+                checking--;
+                if (instances.get(instance.protocolId()) == instance) {
+                    deliver(instance, from, type, body);
+                } else {
+                    counters.late.increment();
+                }
+            });
+        });
+    }
+
+    private void checkAhead(ProtocolInstance instance, int from, int type, byte[] body) {
+        try {
+            VerifiedAhead.asStage(() -> instance.checkAhead(from, type, body));
+        } catch (RuntimeException e) {
+            // The handler meets the same problem and refuses the message; nothing is lost here.
+            LOG.debug("site {}: checks ahead of {} failed on a message from {}: {}", parameters.self(),
+                    instance.protocolId(), from, e.toString());
         }
     }
 

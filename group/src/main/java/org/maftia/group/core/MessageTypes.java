@@ -23,6 +23,9 @@ public final class MessageTypes {
     public static final int VCBC_FINAL = 0x0603;
     public static final int VCBC_REQUEST = 0x0604;
     public static final int VCBC_ANSWER = 0x0605;
+    /** Not in Protocol 6: fetch on demand of the payload a compact closing binds (as Protocol 5, lines 20-27). */
+    public static final int VCBC_FETCH = 0x0606;
+    public static final int VCBC_FETCHED = 0x0607;
 
     /** Protocol 4, VBA (its broadcasts and agreements are VCBC and ABBA sub-instances). */
     public static final int VBA_VOTE = 0x0401;

@@ -51,6 +51,17 @@ public abstract class ProtocolInstance {
     }
 
     /**
+     * Makes the expensive checks of a message ahead of {@link #onMessage}, in the site's
+     * {@link VerificationStage} (DESIGN.md): the same checks the handler will make, through the
+     * same {@link GroupKeys}, whose {@link VerifiedAhead} keeps the verdicts for the handler. Runs
+     * off the protocol thread, concurrently with the handlers: read only what never changes (the
+     * id, the keys, the context's group parameters). A message it cannot decode is left for the
+     * handler to refuse. By default nothing is checked ahead.
+     */
+    protected void checkAhead(int from, int type, byte[] body) {
+    }
+
+    /**
      * Handles one message from party {@code from} (authenticated).
      *
      * @throws MalformedMessageException when the message does not decode or breaks the protocol's

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.maftia.crypto.Share;
 import org.maftia.crypto.Tag;
 import org.maftia.crypto.ThresholdCryptosystem;
@@ -60,6 +61,11 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
     private final int window;
     private final Abc a;
     private final Map<Long, Slot> slots = new HashMap<>();
+    /**
+     * The ciphertexts ordered and not yet revealed, by position, for the verification stage: a
+     * position's ciphertext never changes once ordered, so the stage may read it on its pool.
+     */
+    private final Map<Long, byte[]> orderedForStage = new ConcurrentHashMap<>();
     private long ordered;
     private long revealed;
     private boolean aPaused;
@@ -151,6 +157,7 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
     public void release() {
         a.release();
         slots.clear();
+        orderedForStage.clear();
         finish();
     }
 
@@ -164,6 +171,7 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
         long k = ordered++;
         Slot slot = slots.computeIfAbsent(k, x -> new Slot());
         slot.ordered = entry;
+        orderedForStage.put(k, c);
         Share delta = keys.scAbc().decryptShare(c);
         ctx.sendAll(SCABC_DECRYPT, new DecryptMessage(k, delta.encoded()).body());
         slot.unchecked.forEach((from, share) -> accept(slot, from, share));
@@ -179,6 +187,27 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
             return e.isValidCiphertext(c) && Arrays.equals(e.labelOf(c), label(protocolId(), ctx.groupId()));
         } catch (RuntimeException malformed) {
             return false;
+        }
+    }
+
+    /**
+     * The verification stage's part (DESIGN.md): a decryption share for a position already
+     * ordered here is checked ahead against its ciphertext (line 6); shares that overtake the
+     * order are checked by the handler when their ciphertext is ordered.
+     */
+    @Override
+    protected void checkAhead(int from, int type, byte[] body) {
+        if (type != SCABC_DECRYPT) {
+            return;
+        }
+        try {
+            DecryptMessage m = DecryptMessage.decode(body);
+            byte[] c = orderedForStage.get(m.position());
+            if (c != null) {
+                e.verifyShare(c, new Share(from, m.share()));
+            }
+        } catch (MalformedMessageException malformed) {
+            // the handler refuses it
         }
     }
 
@@ -244,6 +273,7 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
                 break;
             }
             slots.remove(revealed);
+            orderedForStage.remove(revealed);
             revealed++;
             StreamEntry.Data c = slot.ordered;
             if (!output.reveal(c, slot.cleartext)) {

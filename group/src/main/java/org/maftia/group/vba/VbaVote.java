@@ -3,11 +3,16 @@ package org.maftia.group.vba;
 import org.maftia.crypto.MalformedEncodingException;
 import org.maftia.crypto.codec.ByteReader;
 import org.maftia.crypto.codec.ByteWriter;
+import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
+import org.maftia.group.vcbc.Vcbc;
 
 /**
  * Protocol 4, lines 8 and 11: (vote, a, u, ρ), party P_a's candidacy voted 0 (ρ empty) or 1 with
- * ρ the closing that completes P_a's verifiable consistent broadcast.
+ * ρ the compact closing (H(w_a), µ) of P_a's verifiable consistent broadcast (see {@link Vba}).
+ *
+ * <p>Wire format: a (2 bytes) || u (1 byte) || |ρ| (4 bytes) || ρ, with ρ a digest and a signature
+ * of at most {@link Vcbc#MAX_COMPACT_CLOSING} bytes in all when u = 1.
  */
 record VbaVote(int candidate, boolean u, byte[] rho) {
 
@@ -20,13 +25,14 @@ record VbaVote(int candidate, boolean u, byte[] rho) {
             ByteReader r = new ByteReader(body, "VBA vote");
             int a = r.u16("candidate");
             int u = r.u8("vote");
-            byte[] rho = r.prefixed("closing");
+            byte[] rho = r.prefixed("compact closing");
             r.end();
             if (a >= n) {
                 throw new MalformedMessageException("VBA vote for P" + a + ", not a party of " + n);
             }
-            if (u > 1 || (u == 0 && rho.length != 0)) {
-                throw new MalformedMessageException("VBA vote " + u + " with a " + rho.length + "-byte closing");
+            boolean fits = u == 0 ? rho.length == 0 : rho.length > Digest.LENGTH && rho.length <= Vcbc.MAX_COMPACT_CLOSING;
+            if (u > 1 || !fits) {
+                throw new MalformedMessageException("VBA vote " + u + " with a " + rho.length + "-byte compact closing");
             }
             return new VbaVote(a, u == 1, rho);
         } catch (MalformedEncodingException e) {

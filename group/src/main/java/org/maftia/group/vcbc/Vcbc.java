@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.maftia.crypto.Share;
 import org.maftia.crypto.ShareVerdict;
 import org.maftia.crypto.Tag;
@@ -17,6 +18,8 @@ import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.vcbc.VcbcMessage.Answer;
+import org.maftia.group.vcbc.VcbcMessage.Fetch;
+import org.maftia.group.vcbc.VcbcMessage.Fetched;
 import org.maftia.group.vcbc.VcbcMessage.Final;
 import org.maftia.group.vcbc.VcbcMessage.Ready;
 import org.maftia.group.vcbc.VcbcMessage.Request;
@@ -37,12 +40,28 @@ import org.slf4j.LoggerFactory;
  * <em>closing</em>: anyone holding the public key checks it, and any instance delivers from it
  * (lines 25-29), which the verifiable variant exposes (request and answer).
  *
- * <p>State is bounded by the parties: one ready per party, one answer per requester.
+ * <p>Compact closings (verifiable variant; not in Protocol 6): the pair (H(m), µ), a final's
+ * content, proves as well as the closing which payload is bound, since µ signs the digest. A
+ * party given one from above ({@link #deliverCompactClosing}) that does not hold that payload
+ * fetches it as RBC does (Protocol 5, lines 20-23): it asks every other party once and takes the
+ * first answer that hashes to the digest. At least t+1 honest parties hold it: µ combines
+ * ceil((n+t+1)/2) > 2t shares, and an honest party signs only the payload it received (line 9).
+ *
+ * <p>A validity condition (for VBA's proposals, whose predicate Q it is) makes a party sign only
+ * payloads that meet it: a deviation from line 9 that lets a valid µ vouch for the payload too,
+ * since at least t+1 of its signers are honest and checked it.
+ *
+ * <p>State is bounded by the parties: one ready per party, one answer per requester, one fetch
+ * answer taken per party; fetches that cannot be answered and answers not asked for are counted
+ * and dropped.
  */
 public final class Vcbc extends ProtocolInstance {
 
     /** Largest payload accepted (bounds what a Byzantine sender can make honest parties hold). */
     public static final int DEFAULT_MAX_PAYLOAD = 16 << 20;
+
+    /** Longest compact closing accepted: a digest and the longest threshold signature. */
+    public static final int MAX_COMPACT_CLOSING = Digest.LENGTH + VcbcMessage.MAX_SIGNATURE;
 
     private static final Logger LOG = LoggerFactory.getLogger(Vcbc.class);
 
@@ -51,6 +70,7 @@ public final class Vcbc extends ProtocolInstance {
     private final ThresholdSignature key;
     private final int maxPayload;
     private final boolean verifiable;
+    private final Predicate<byte[]> validity;
     private final Consumer<byte[]> deliver;
 
     /** m̄ and H(m̄) (Protocol 6, line 2). */
@@ -63,8 +83,18 @@ public final class Vcbc extends ProtocolInstance {
     private final BitSet readied = new BitSet();
     private final BitSet answered = new BitSet();
     private boolean sentFinal;
-    /** A valid final that overtook the send (links reorder): kept until m̄ is known. */
-    private Final earlyFinal;
+    /** The sender's payload failed the validity condition: nothing from it is signed. */
+    private boolean sendRefused;
+    /**
+     * A valid final whose payload m̄ is not (yet): one that overtook the send (links reorder), or a
+     * compact closing given from above whose payload is being fetched.
+     */
+    private Final pendingFinal;
+    private boolean fetching;
+    private final BitSet fetchAnswered = new BitSet();
+    private final BitSet fetchedFrom = new BitSet();
+    private long unansweredFetches;
+    private long ignoredFetched;
 
     /**
      * The instance {@code protocolId} whose declared sender is {@code sender}; {@code signer} is
@@ -73,12 +103,19 @@ public final class Vcbc extends ProtocolInstance {
      */
     public Vcbc(String protocolId, int sender, ThresholdSigner signer, int maxPayload, boolean verifiable,
                 Consumer<byte[]> deliver) {
+        this(protocolId, sender, signer, maxPayload, verifiable, m -> true, deliver);
+    }
+
+    /** As above, signing only payloads that meet {@code validity} (see the class comment). */
+    public Vcbc(String protocolId, int sender, ThresholdSigner signer, int maxPayload, boolean verifiable,
+                Predicate<byte[]> validity, Consumer<byte[]> deliver) {
         super(protocolId);
         this.sender = sender;
         this.signer = signer;
         this.key = signer.publicKey();
         this.maxPayload = maxPayload;
         this.verifiable = verifiable;
+        this.validity = validity;
         this.deliver = deliver;
     }
 
@@ -88,6 +125,16 @@ public final class Vcbc extends ProtocolInstance {
 
     public boolean delivered() {
         return muBar != null;
+    }
+
+    /** Fetches this party could not answer (no payload with that digest) or had answered already. */
+    public long unansweredFetches() {
+        return unansweredFetches;
+    }
+
+    /** Fetched payloads dropped unread: not asked for, arriving after delivery, or a party's second. */
+    public long ignoredFetched() {
+        return ignoredFetched;
     }
 
     /** Protocol 6, lines 4-5: the sender sends m to all parties. */
@@ -119,6 +166,30 @@ public final class Vcbc extends ProtocolInstance {
     /** The closing (m̄, µ̄) once delivered: what an answer carries (line 24). */
     public Optional<byte[]> closing() {
         return muBar == null ? Optional.empty() : Optional.of(new Answer(mBar, muBar).body());
+    }
+
+    /** The compact closing (H(m̄), µ̄) once delivered: what a final carries (line 17). */
+    public Optional<byte[]> compactClosing() {
+        return muBar == null ? Optional.empty() : Optional.of(new Final(dBar, muBar).body());
+    }
+
+    /**
+     * Lines 18-21 with the final given from above: delivers if this party has not yet and the
+     * compact closing's signature is valid for this instance (else it is ignored: check it first
+     * with {@link #isValidCompactClosing}). If m̄ is not the payload it binds, fetches that payload
+     * from the other parties and delivers on the first answer with that digest.
+     *
+     * @throws IllegalArgumentException if the compact closing does not decode
+     */
+    public void deliverCompactClosing(byte[] v) {
+        requireVerifiable();
+        Final f;
+        try {
+            f = VcbcMessage.decodeCompactClosing(v);
+        } catch (MalformedMessageException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        whenAttached(() -> onCompactClosing(f));
     }
 
     /**
@@ -153,24 +224,32 @@ public final class Vcbc extends ProtocolInstance {
             case Final f -> onFinal(f);
             case Request q -> onRequest(from);
             case Answer a -> onAnswer(a.m(), a.signature());
+            case Fetch q -> onFetch(from, q.d());
+            case Fetched a -> onFetched(from, a.m());
         }
     }
 
-    /** Lines 6-10: the first send from P_j fixes m̄; its hash is signed and the share goes to P_j. */
-    private void onSend(int from, byte[] m) {
-        if (from != sender || mBar != null) {
+    /**
+     * Lines 6-10: the first send from P_j fixes m̄; its hash is signed and the share goes to P_j.
+     * A payload that fails the validity condition is refused, and so is anything P_j sends after.
+     */
+    private void onSend(int from, byte[] m) throws MalformedMessageException {
+        if (from != sender || mBar != null || sendRefused) {
             return;
+        }
+        if (!meetsValidity(m)) {
+            sendRefused = true;
+            throw new MalformedMessageException("payload of P" + sender + " fails the validity condition: not signed");
         }
         mBar = m;
         dBar = Digest.of(m);
         Share nu = signer.sign(readyTag(protocolId(), ctx.groupId(), sender, dBar));
         Ready ready = new Ready(dBar, nu.encoded());
         ctx.send(sender, ready.type(), ready.body());
-        if (earlyFinal != null && earlyFinal.d().equals(dBar)) {
+        if (pendingFinal != null && pendingFinal.d().equals(dBar)) {
             // Line 19 for a final that arrived before the send it closes (already verified).
-            output(earlyFinal.signature());
+            output(pendingFinal.signature());
         }
-        earlyFinal = null;
     }
 
     /**
@@ -204,7 +283,7 @@ public final class Vcbc extends ProtocolInstance {
 
     /** Lines 18-21: a valid µ on the hash of m̄ delivers m̄. */
     private void onFinal(Final f) throws MalformedMessageException {
-        if (muBar != null || (mBar != null && !f.d().equals(dBar)) || (mBar == null && earlyFinal != null)) {
+        if (muBar != null || (mBar != null && !f.d().equals(dBar)) || (mBar == null && pendingFinal != null)) {
             return;
         }
         if (!key.verify(readyTag(protocolId(), ctx.groupId(), sender, f.d()), f.signature())) {
@@ -213,7 +292,7 @@ public final class Vcbc extends ProtocolInstance {
         if (mBar == null) {
             // Not in the pseudo-code, whose links are FIFO: a final that overtook the send waits.
             // Only one hash can carry a valid µ (quorum intersection), so one slot suffices.
-            earlyFinal = f;
+            pendingFinal = f;
         } else {
             output(f.signature());
         }
@@ -248,8 +327,77 @@ public final class Vcbc extends ProtocolInstance {
         output(mu);
     }
 
+    /** Lines 18-21 for a compact closing from above; RBC's request (Protocol 5, lines 20-21) if m̄ is not its payload. */
+    private void onCompactClosing(Final f) {
+        if (muBar != null) {
+            return;
+        }
+        if (!key.verify(readyTag(protocolId(), ctx.groupId(), sender, f.d()), f.signature())) {
+            LOG.debug("{}: compact closing given from above refused: invalid signature on {}", protocolId(), f.d());
+            return;
+        }
+        if (mBar != null && f.d().equals(dBar)) {
+            output(f.signature());
+            return;
+        }
+        pendingFinal = f;
+        if (!fetching) {
+            fetching = true;
+            Fetch fetch = new Fetch(f.d());
+            for (int k = 0; k < ctx.n(); k++) {
+                if (k != ctx.self()) {
+                    ctx.send(k, fetch.type(), fetch.body());
+                }
+            }
+        }
+    }
+
+    /**
+     * As Protocol 5, lines 25-27: the payload m̄ goes back once per asker, if its digest is the one
+     * asked for. m̄ need not be delivered: the t+1 honest signers of µ hold it whether or not
+     * the final reached them.
+     */
+    private void onFetch(int from, Digest d) throws MalformedMessageException {
+        if (!verifiable) {
+            throw new MalformedMessageException("fetch in the plain consistent broadcast " + protocolId());
+        }
+        if (fetchAnswered.get(from) || mBar == null || !d.equals(dBar)) {
+            unansweredFetches++;
+            return;
+        }
+        fetchAnswered.set(from);
+        Fetched a = new Fetched(mBar);
+        ctx.send(from, a.type(), a.body());
+    }
+
+    /** As Protocol 5, lines 22-24: the first fetched payload that hashes to the awaited digest is delivered. */
+    private void onFetched(int from, byte[] m) throws MalformedMessageException {
+        if (!fetching || muBar != null || fetchedFrom.get(from)) {
+            ignoredFetched++;
+            return;
+        }
+        fetchedFrom.set(from);
+        Digest d = Digest.of(m);
+        if (!d.equals(pendingFinal.d())) {
+            throw new MalformedMessageException("payload fetched from P" + from + " hashes to " + d + ", not " + pendingFinal.d());
+        }
+        mBar = m;
+        dBar = d;
+        output(pendingFinal.signature());
+    }
+
+    private boolean meetsValidity(byte[] m) {
+        try {
+            return validity.test(m);
+        } catch (RuntimeException e) {
+            LOG.debug("{}: the validity condition threw on a payload of P{}: {}", protocolId(), sender, e.toString());
+            return false;
+        }
+    }
+
     private void output(byte[] mu) {
         muBar = mu;
+        pendingFinal = null;
         deliver.accept(mBar.clone());
     }
 
@@ -281,6 +429,17 @@ public final class Vcbc extends ProtocolInstance {
         } catch (MalformedMessageException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    /** True iff {@code v} is a compact closing (H(m), µ) of instance {@code protocolId} of sender P_{sender}. */
+    public static boolean isValidCompactClosing(ThresholdSignature key, String protocolId, String groupId, int sender, byte[] v) {
+        Final f;
+        try {
+            f = VcbcMessage.decodeCompactClosing(v);
+        } catch (MalformedMessageException e) {
+            return false;
+        }
+        return key.verify(readyTag(protocolId, groupId, sender, f.d()), f.signature());
     }
 
     /** True iff {@code v[offset, offset+length)} is a closing of instance {@code protocolId} of sender P_{sender}. */

@@ -1,6 +1,8 @@
 package org.maftia.group.vcbc;
 
 import static org.maftia.group.core.MessageTypes.VCBC_ANSWER;
+import static org.maftia.group.core.MessageTypes.VCBC_FETCH;
+import static org.maftia.group.core.MessageTypes.VCBC_FETCHED;
 import static org.maftia.group.core.MessageTypes.VCBC_FINAL;
 import static org.maftia.group.core.MessageTypes.VCBC_READY;
 import static org.maftia.group.core.MessageTypes.VCBC_REQUEST;
@@ -16,7 +18,8 @@ import org.maftia.group.core.MalformedMessageException;
  * (the threshold scheme decodes it when it verifies); only its length is bounded.
  *
  * <p>Wire formats: send = m; ready = H(m) (32 bytes) || share; final = H(m) || µ; request = empty;
- * answer = the closing, |m| (4 bytes, big-endian) || m || µ.
+ * answer = the closing, |m| (4 bytes, big-endian) || m || µ. Fetch on demand (not in Protocol 6):
+ * fetch = d (32 bytes); fetched = m. A final's body is also the <em>compact closing</em> (H(m), µ).
  */
 sealed interface VcbcMessage {
 
@@ -70,6 +73,28 @@ sealed interface VcbcMessage {
         }
     }
 
+    /** Asks for the payload whose digest is d, known from a compact closing (as Protocol 5, line 21). */
+    record Fetch(Digest d) implements VcbcMessage {
+        public int type() {
+            return VCBC_FETCH;
+        }
+
+        public byte[] body() {
+            return d.bytes();
+        }
+    }
+
+    /** The answer to a fetch: a payload, which the asker checks against the digest (as Protocol 5, line 22). */
+    record Fetched(byte[] m) implements VcbcMessage {
+        public int type() {
+            return VCBC_FETCHED;
+        }
+
+        public byte[] body() {
+            return m;
+        }
+    }
+
     /** (answer, m, µ): its body is exactly a closing. */
     record Answer(byte[] m, byte[] signature) implements VcbcMessage {
         public int type() {
@@ -98,8 +123,25 @@ sealed interface VcbcMessage {
                 yield new Request();
             }
             case VCBC_ANSWER -> decodeClosing(body, 0, body.length, maxPayload);
+            case VCBC_FETCH -> {
+                if (body.length != Digest.LENGTH) {
+                    throw new MalformedMessageException("VCBC fetch of " + body.length + " bytes, not a digest");
+                }
+                yield new Fetch(new Digest(body));
+            }
+            case VCBC_FETCHED -> {
+                if (body.length > maxPayload) {
+                    throw new MalformedMessageException("VCBC fetched payload of " + body.length + " bytes, limit " + maxPayload);
+                }
+                yield new Fetched(body);
+            }
             default -> throw new MalformedMessageException("type 0x" + Integer.toHexString(type) + " is not a VCBC message");
         };
+    }
+
+    /** Decodes a compact closing (a final's body, H(m) || µ). */
+    static Final decodeCompactClosing(byte[] v) throws MalformedMessageException {
+        return new Final(digestPrefix(v, "compact closing"), tail(v, MAX_SIGNATURE, "signature"));
     }
 
     /** Decodes a closing (an answer's body) sitting in {@code v[offset, offset+length)}. */

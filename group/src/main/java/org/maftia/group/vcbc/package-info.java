@@ -8,7 +8,10 @@
  *
  * <p>Messages (codes in {@code MessageTypes}): send(m); ready(H(m), share of S on the tag
  * (j, ready, H(m))), to the sender only; final(H(m), µ); request(); answer(m, µ), whose body is the
- * closing. Deviation from the pseudo-code: a valid final that overtakes the send (links here
- * reorder) is kept until the send arrives; only one hash can carry a valid µ.
+ * closing; and, not in Protocol 6, fetch(d) and fetched(m), with which a party given a compact
+ * closing (H(m), µ) gets the payload it binds (as RBC does, Protocol 5, lines 20-27). Deviations
+ * from the pseudo-code: a valid final that overtakes the send (links here reorder) is kept until
+ * the send arrives, as only one hash can carry a valid µ; an instance may be given a validity
+ * condition, and then signs only payloads that meet it (VBA's predicate Q).
  */
 package org.maftia.group.vcbc;
