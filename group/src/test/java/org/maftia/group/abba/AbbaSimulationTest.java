@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.maftia.crypto.Share;
@@ -30,7 +31,7 @@ import org.maftia.testkit.property.Validity;
 import org.maftia.testkit.sim.Seeds;
 
 /**
- * Protocol 3 in the simulation, over many seeds, n in {4, 7}, with t corrupted sites that each
+ * Protocol 3 in the simulation, over many seeds, n in {4, 7, 10}, with t corrupted sites that each
  * run one of the network attacks (silent, crashing mid-run, junk and replays, flipped bytes,
  * equivocating by halves, delaying an honest site) or an equivocator that signs both values with
  * its real keys and forges the rest. Checks the spec's properties with the testkit's checkers:
@@ -46,6 +47,15 @@ class AbbaSimulationTest {
 
     private static synchronized List<GroupKeys> keys(int n) {
         return KEYS.computeIfAbsent(n, k -> GroupKeys.dealInProcess(k, (k - 1) / 3, new SecureRandom()));
+    }
+
+    /** Runs {@code check} over the build's seeds for n in {4, 7}; a run of ten sites costs more, so over fewer. */
+    private static void forSeeds(int n, LongConsumer check) {
+        if (n == 10) {
+            Seeds.forEachCostly(10, check);
+        } else {
+            Seeds.forEach(40, check);
+        }
     }
 
     private record Outcome(DeliveryLog<Boolean> decisions, Map<Integer, Abba> instances) {
@@ -186,9 +196,9 @@ class AbbaSimulationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {4, 7})
+    @ValueSource(ints = {4, 7, 10})
     void unanimousHonestInputsAreDecided(int n) {
-        Seeds.forEach(40, seed -> {
+        forSeeds(n, seed -> {
             boolean value = seed % 2 == 0;
             boolean[] inputs = new boolean[n];
             java.util.Arrays.fill(inputs, value);
@@ -199,9 +209,9 @@ class AbbaSimulationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {4, 7})
+    @ValueSource(ints = {4, 7, 10})
     void withMixedInputsAllHonestPartiesDecideTheSameBit(int n) {
-        Seeds.forEach(40, seed -> {
+        forSeeds(n, seed -> {
             boolean[] inputs = new boolean[n];
             for (int i = 0; i < n; i++) {
                 inputs[i] = ((seed >> (i % 8)) & 1) == 1 ^ i % 2 == 0;
