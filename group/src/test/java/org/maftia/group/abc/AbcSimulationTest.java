@@ -223,13 +223,13 @@ class AbcSimulationTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 7, 10})
     void honestPartiesDeliverTheSameSequenceWithSilentSites(int n) {
-        Seeds.forEachCostly(n == 4 ? 60 : n == 7 ? 10 : 3, seed -> run(seed, n, 4, 2, Strategy.SILENT, false));
+        Seeds.forEachCostly(n == 4 ? 60 : n == 7 ? 10 : 5, seed -> run(seed, n, 4, 2, Strategy.SILENT, false));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {4, 7, 10})
     void networkAttacksOfTheCorruptedSitesChangeNothing(int n) {
-        Seeds.forEachCostly(n == 4 ? 40 : n == 7 ? 8 : 3, seed -> run(seed, n, 3, 8, Strategy.NETWORK, false));
+        Seeds.forEachCostly(n == 4 ? 40 : n == 7 ? 8 : 5, seed -> run(seed, n, 3, 8, Strategy.NETWORK, false));
     }
 
     @Test

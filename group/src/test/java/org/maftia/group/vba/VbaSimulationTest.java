@@ -103,15 +103,15 @@ class VbaSimulationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {4, 7})
+    @ValueSource(ints = {4, 7, 10})
     void proposalsThatFailTheExternalPredicateAreNeverDecided(int n) {
-        Seeds.forEachCostly(n == 7 ? 20 : 100, seed -> run(seed, n, Strategy.INVALID_PROPOSER));
+        Seeds.forEachCostly(n == 10 ? 8 : n == 7 ? 20 : 100, seed -> run(seed, n, Strategy.INVALID_PROPOSER));
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {4, 7})
+    @ValueSource(ints = {4, 7, 10})
     void forgedClosingsInVotesAreRefusedAndCounted(int n) {
-        Seeds.forEachCostly(n == 7 ? 20 : 60, seed -> {
+        Seeds.forEachCostly(n == 10 ? 8 : n == 7 ? 20 : 60, seed -> {
             Outcome o = run(seed, n, Strategy.FORGED_VOTES);
             for (int h : o.group().honest()) {
                 assertThat(o.group().sites.get(h).session().counters().rejectedByProtocol())
