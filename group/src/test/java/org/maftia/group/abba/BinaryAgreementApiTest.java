@@ -11,7 +11,7 @@ import org.maftia.group.BinaryAgreement;
 import org.maftia.group.BinaryNegotiable;
 import org.maftia.group.GroupSite;
 import org.maftia.group.core.GroupKeys;
-import org.maftia.group.sim.Byzantine;
+import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class BinaryAgreementApiTest {
             assertThat(a.canDecide()).isFalse();
             a.propose(new BinaryNegotiable(i % 2 == 0));
         }
-        g.sites.get(3).start(Byzantine.silent("ba-1"));
+        g.attack(NetworkAttack.SILENT.at(g, 3));
 
         assertThat(g.runUntil(() -> agreements.stream().allMatch(BinaryAgreement::canDecide))).isTrue();
 

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -30,16 +32,23 @@ import org.maftia.group.abba.AbbaMessage.PreVoteJustification.External;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
-import org.maftia.group.sim.Byzantine;
+import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
+import org.maftia.testkit.net.Adversary;
+import org.maftia.testkit.property.Agreement;
+import org.maftia.testkit.property.DeliveryLog;
+import org.maftia.testkit.property.Integrity;
+import org.maftia.testkit.property.Termination;
+import org.maftia.testkit.property.Validity;
 import org.maftia.testkit.sim.Seeds;
 
 /**
- * Validated and biased ABBA (spec 5.2.1.2) in the simulation, over seeds, n in {4, 7}, with t
+ * Validated and biased ABBA (spec 5.2.1.2) in the simulation, over seeds, n in {4, 7, 10}, with t
  * corrupted sites that are silent or pre-vote (and abstain) with proofs that do not validate.
- * Proofs are MACs under a key the corrupted sites lack, so they cannot forge them. Checks
- * agreement, external validity (the decision comes with a proof the validator accepts), that
- * unanimous valid inputs are decided, the bias, and that invalid proofs are refused and counted.
+ * Proofs are MACs under a key the corrupted sites lack, so they cannot forge them. Checks, with
+ * the testkit's checkers, termination, integrity (once), agreement, validity (an honest party's
+ * proposal) and external validity (the decision comes with a proof the validator accepts); and
+ * that unanimous valid inputs are decided, the bias, and that invalid proofs are refused and counted.
  */
 class ValidatedAgreementSimulationTest {
 
@@ -50,6 +59,20 @@ class ValidatedAgreementSimulationTest {
 
     private static synchronized List<GroupKeys> keys(int n) {
         return KEYS.computeIfAbsent(n, k -> GroupKeys.dealInProcess(k, (k - 1) / 3, new SecureRandom()));
+    }
+
+    /** Runs {@code check} over the build's seeds for n in {4, 7}; a run of ten sites costs more, so over fewer. */
+    private static void forSeeds(int n, LongConsumer check) {
+        if (n == 10) {
+            Seeds.forEachCostly(6, check);
+        } else {
+            Seeds.forEach(20, check);
+        }
+    }
+
+    /** The corrupted sites of {@link #run}'s group for {@code seed}: t of them from {@code seed} on. */
+    private static boolean corrupted(long seed, int n, int site) {
+        return IntStream.range(0, (n - 1) / 3).anyMatch(k -> site == Math.floorMod(seed + k, n));
     }
 
     /** The proof for b that the environment hands out: a MAC on b. */
@@ -80,55 +103,60 @@ class ValidatedAgreementSimulationTest {
     private record Outcome(boolean decision, Map<Integer, Abba> instances, SimGroup group) {
     }
 
+    /** A decided bit with the proof the deciding instance gives for it. */
+    private record Proven(boolean value, byte[] proof) {
+    }
+
     /**
      * Starts every instance, lets the corrupted sites' messages arrive, then has the honest sites
      * propose {@code inputs[i]} with the environment's proof; runs until all honest decided.
      */
     private static Outcome run(long seed, int n, boolean[] inputs, BinaryValidator validator, Boolean bias) {
-        int t = (n - 1) / 3;
-        int[] corrupted = new int[t];
-        for (int k = 0; k < t; k++) {
-            corrupted[k] = (int) Math.floorMod(seed + k, n);
-        }
-        SimGroup g = new SimGroup(seed, n, corrupted);
+        SimGroup g = new SimGroup(seed, n, IntStream.range(0, n).filter(i -> corrupted(seed, n, i)).toArray());
         List<GroupKeys> keys = keys(n);
-        Map<Integer, List<Boolean>> decisions = new HashMap<>();
+        DeliveryLog<Boolean> decisions = g.log();
         Map<Integer, Abba> instances = new HashMap<>();
+        List<Adversary> attacks = new ArrayList<>();
         int invalidProvers = 0;
         for (int i = 0; i < n; i++) {
             int site = i;
             if (g.isCorrupted(i)) {
                 boolean silent = Math.floorMod(seed + i, 2) == 0;
-                g.sites.get(i).start(silent ? Byzantine.silent(ID) : new InvalidProver(keys.get(i)));
-                invalidProvers += silent ? 0 : 1;
+                if (silent) {
+                    attacks.addAll(NetworkAttack.SILENT.at(g, i));
+                } else {
+                    g.sites.get(i).start(new InvalidProver(keys.get(i)));
+                    invalidProvers++;
+                }
             } else {
                 BiPredicate<Boolean, byte[]> predicate = validator::isValid;
-                Abba abba = Abba.validated(ID, keys.get(i), new Abba.Validation(predicate, bias),
-                        b -> decisions.computeIfAbsent(site, k -> new ArrayList<>()).add(b));
+                Abba abba = Abba.validated(ID, keys.get(i), new Abba.Validation(predicate, bias), b -> decisions.record(site, b));
                 instances.put(i, abba);
                 g.sites.get(i).start(abba);
             }
         }
+        g.attack(attacks);
         g.runToQuiescence();
         for (int h : g.honest()) {
             Abba abba = instances.get(h);
             boolean input = inputs[h];
             g.sites.get(h).onProtocolThread(() -> abba.propose(input, proofFor(input)));
         }
-        assertThat(g.runUntil(() -> instances.values().stream().allMatch(a -> a.decision() != null)))
-                .as("termination, seed %d", seed).isTrue();
+        g.runUntil(() -> instances.values().stream().allMatch(a -> a.decision() != null));
         g.runToQuiescence();
+        Termination.delivered(decisions, 1);
+        Integrity.once(decisions);
+        Agreement.check(decisions);
+        // Only the honest sites hold valid proofs, so the decided value is an honest proposal.
+        Validity.proposed(decisions, g.honest().stream().map(h -> inputs[h]).toList());
+        DeliveryLog<Proven> proven = g.log();
+        instances.forEach((site, a) -> proven.record(site, new Proven(a.decision(), a.decisionProof())));
+        Validity.external(proven, "the validator accepts the decision's proof", d -> validator.isValid(d.value(), d.proof()));
         for (int h : g.honest()) {
-            assertThat(decisions.get(h)).as("integrity at site %d", h).hasSize(1);
             // Every invalid prover's round-1 pre-vote and abstention reached all before any proposal.
             assertThat(instances.get(h).refusedProofs()).as("refused proofs at site %d", h).isEqualTo(2L * invalidProvers);
         }
-        List<Boolean> firsts = g.honest().stream().map(h -> decisions.get(h).getFirst()).toList();
-        assertThat(firsts).as("agreement, seed %d", seed).containsOnly(firsts.getFirst());
-        boolean decision = firsts.getFirst();
-        instances.forEach((site, a) -> assertThat(validator.isValid(decision, a.decisionProof()))
-                .as("external validity: site %d's proof validates %s", site, decision).isTrue());
-        return new Outcome(decision, instances, g);
+        return new Outcome(decisions.at(g.honest().getFirst()).getFirst(), instances, g);
     }
 
     /**
@@ -177,9 +205,9 @@ class ValidatedAgreementSimulationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {4, 7})
+    @ValueSource(ints = {4, 7, 10})
     void unanimousValidInputsAreDecidedWithAProof(int n) {
-        Seeds.forEach(20, seed -> {
+        forSeeds(n, seed -> {
             boolean value = seed % 2 == 0;
             boolean[] inputs = new boolean[n];
             java.util.Arrays.fill(inputs, value);
@@ -191,26 +219,26 @@ class ValidatedAgreementSimulationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {4, 7})
+    @ValueSource(ints = {4, 7, 10})
     void withMixedInputsTheDecisionIsAgreedAndValidated(int n) {
-        Seeds.forEach(20, seed -> {
+        forSeeds(n, seed -> {
             boolean[] inputs = mixed(seed, n);
             Outcome o = run(seed, n, inputs, validator(true, true), null);
-            // Only the honest sites hold valid proofs, so the decided value is an honest proposal.
+            // Validity, checked by run as well: only the honest sites hold valid proofs.
             assertThat(honestProposed(o.group(), inputs, o.decision())).as("seed %d", seed).isTrue();
         });
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {4, 7})
+    @ValueSource(ints = {4, 7, 10})
     void biasedAgreementDecidesTheBiasWhenTheFirstRoundConflicts(int n) {
-        Seeds.forEach(20, seed -> {
+        forSeeds(n, seed -> {
             boolean bias = seed % 3 != 0;
             boolean[] inputs = mixed(seed, n);
             int firstHonest = -1;
             int secondHonest = -1;
             for (int i = 0; i < n; i++) {
-                if (i != Math.floorMod(seed, n) && (n < 7 || i != Math.floorMod(seed + 1, n))) {
+                if (!corrupted(seed, n, i)) {
                     if (firstHonest < 0) {
                         firstHonest = i;
                     } else if (secondHonest < 0) {
@@ -229,9 +257,9 @@ class ValidatedAgreementSimulationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {4, 7})
+    @ValueSource(ints = {4, 7, 10})
     void aValidatorAcceptingOnlyOneLetsOnlyOneBeDecidedEvenBiasedTowardsZero(int n) {
-        Seeds.forEach(20, seed -> {
+        forSeeds(n, seed -> {
             boolean[] inputs = new boolean[n];
             java.util.Arrays.fill(inputs, true);
             Boolean bias = seed % 2 == 0 ? Boolean.FALSE : null;
@@ -275,7 +303,7 @@ class ValidatedAgreementSimulationTest {
             assertThatThrownBy(() -> a.propose(value, proofFor(!value), validator)).isInstanceOf(IllegalArgumentException.class);
             a.propose(new ValidatedNegotiable(value, proofFor(value), validator));
         }
-        g.sites.get(3).start(Byzantine.silent("vba-api"));
+        g.attack(NetworkAttack.SILENT.at(g, 3));
         assertThat(g.runUntil(() -> agreements.stream().allMatch(ValidatedAgreement::canDecide))).isTrue();
         for (ValidatedAgreement a : agreements) {
             assertThat(a.decision()).as("biased towards 1 with conflicting proposals").isTrue();

@@ -20,31 +20,61 @@ import org.maftia.group.core.GroupMessageEvent;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
 import org.maftia.group.core.ProtocolInstance;
-import org.maftia.group.sim.Byzantine;
+import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.stream.StreamEntry;
+import org.maftia.testkit.adversary.Adversaries;
 import org.maftia.testkit.net.Adversary;
+import org.maftia.testkit.property.Agreement;
+import org.maftia.testkit.property.CausalSecrecy;
+import org.maftia.testkit.property.DeliveryLog;
+import org.maftia.testkit.property.Integrity;
+import org.maftia.testkit.property.Termination;
+import org.maftia.testkit.property.TotalOrder;
+import org.maftia.testkit.property.Validity;
 import org.maftia.testkit.sim.Seeds;
 
 /**
- * Protocol 8 in the simulation, over seeds, with a corrupted site that is silent or sends invalid
- * and far-ahead decryption shares and ciphertexts of another stream. Checks total order of the
- * cleartexts, validity, that invalid shares and foreign ciphertexts are refused, and causal
- * secrecy: the network adversary, which sees every message, never sees an honest party's
- * decryption share for a position that party has not ordered yet.
+ * Protocol 8 in the simulation, over seeds, with a corrupted site that runs one of the network
+ * attacks (over the protocol, broadcasting secrets of its own, where the attack needs it) or sends
+ * invalid and far-ahead decryption shares. Checks, with the testkit's checkers, total order and
+ * agreement of the cleartexts, validity (every honest secret is revealed), integrity (no
+ * cleartext twice, and only what some party encrypted), termination, that invalid shares and
+ * foreign ciphertexts are refused, and causal secrecy: no honest party lets a decryption share
+ * for a position reach the network, nor reveals its cleartext, before it ordered that position.
  */
 class ScAbcSimulationTest {
 
     private static final String ID = "scabc";
-    private static final List<GroupKeys> KEYS = GroupKeys.dealInProcess(4, 1, new SecureRandom());
+    private static final int N = 4;
+    private static final int SECRETS = 3;
+    private static final List<GroupKeys> KEYS = GroupKeys.dealInProcess(N, 1, new SecureRandom());
 
+    /** A revealed cleartext with the origin and number its entry named. */
+    record Revealed(int origin, long seq, String cleartext) {
+    }
+
+    /** The application at one honest site: logs cleartexts and, for causal secrecy, their positions. */
     static final class App implements ScAbc.Output {
-        final List<String> revealed = new ArrayList<>();
+        private final int site;
+        private final DeliveryLog<Revealed> log;
+        private final CausalSecrecy secrecy;
+        /** The instance at this site, whose ordering a reveal is checked against. */
+        ScAbc instance;
         boolean terminated;
+
+        App(int site, DeliveryLog<Revealed> log, CausalSecrecy secrecy) {
+            this.site = site;
+            this.log = log;
+            this.secrecy = secrecy;
+        }
 
         @Override
         public boolean reveal(StreamEntry.Data ordered, byte[] cleartext) {
-            revealed.add(new String(cleartext, StandardCharsets.UTF_8));
+            // Cleartexts come in A's order, one per position: the k-th revealed is position k.
+            secrecy.orderedUpTo(site, instance.ordered());
+            secrecy.revealed(site, log.count(site));
+            log.record(site, new Revealed(ordered.origin(), ordered.seq(), new String(cleartext, StandardCharsets.UTF_8)));
             return true;
         }
 
@@ -54,60 +84,106 @@ class ScAbcSimulationTest {
         }
     }
 
-    private void run(long seed, boolean liar) {
-        int corrupted = (int) Math.floorMod(seed, 4);
-        SimGroup g = new SimGroup(seed, 4, corrupted);
-        Map<Integer, ScAbc> instances = new HashMap<>();
-        Map<Integer, App> apps = new HashMap<>();
-        List<String> leaks = new ArrayList<>();
-        g.net.adversary((message, network) -> {
-            if (!g.isCorrupted(message.from()) && message.event() instanceof GroupMessageEvent e) {
-                checkSecrecy(e.getMessage(), instances.get(message.from()), leaks);
-            }
-            return Adversary.DELIVER;
-        });
-        for (int i = 0; i < 4; i++) {
-            int site = i;
-            if (i == corrupted) {
-                g.sites.get(i).start(liar ? new ShareLiar(seed) : Byzantine.silent(ID));
-                continue;
-            }
-            App app = new App();
-            ScAbc scabc = new ScAbc(ID, KEYS.get(i), Abc.Settings.DEFAULT.withMaxBatch(4), 64, app);
-            apps.put(i, app);
-            instances.put(i, scabc);
-            g.sites.get(i).start(scabc);
-            g.sites.get(i).onProtocolThread(() -> {
-                for (int k = 0; k < 3; k++) {
-                    byte[] c = SecureAtomicStream.encrypt(ID, "sim", KEYS.get(site).scAbcKey(),
-                            ("secret " + site + "." + k).getBytes(StandardCharsets.UTF_8));
-                    scabc.broadcast(new StreamEntry.Data(site, k, c));
-                }
-                byte[] foreign = SecureAtomicStream.encrypt("another stream", "sim", KEYS.get(site).scAbcKey(),
-                        new byte[] {1});
-                scabc.broadcast(new StreamEntry.Data(site, 3, foreign));
-            });
+    /** What a corrupted site's instance reveals: nothing the properties speak of. */
+    private static final ScAbc.Output IGNORED = new ScAbc.Output() {
+        @Override
+        public boolean reveal(StreamEntry.Data ordered, byte[] cleartext) {
+            return true;
         }
-        assertThat(g.runUntil(() -> apps.values().stream().allMatch(a -> a.revealed.size() == 9)))
-                .as("termination, seed %d", seed).isTrue();
-        g.runToQuiescence();
-        List<String> reference = apps.values().iterator().next().revealed;
-        apps.forEach((site, app) -> assertThat(app.revealed).as("total order at site %d", site).isEqualTo(reference));
-        for (int h : apps.keySet()) {
-            for (int k = 0; k < 3; k++) {
-                assertThat(reference).as("validity").contains("secret " + h + "." + k);
-            }
-            assertThat(instances.get(h).skipped()).as("ciphertexts of another stream skipped").isEqualTo(3);
-            if (liar) {
-                assertThat(instances.get(h).refusedShares() + g.sites.get(h).session().counters().rejectedByProtocol())
-                        .as("invalid shares refused").isPositive();
-            }
+
+        @Override
+        public void terminated() {
         }
-        assertThat(leaks).as("causal secrecy").isEmpty();
+    };
+
+    /** Party {@code site}'s secrets, as it broadcasts them when it runs the protocol. */
+    private static List<Revealed> secretsOf(int site) {
+        List<Revealed> secrets = new ArrayList<>();
+        for (int k = 0; k < SECRETS; k++) {
+            secrets.add(new Revealed(site, k, "secret " + site + "." + k));
+        }
+        return secrets;
     }
 
-    /** A decrypt message of an honest site must name a position the site has already ordered. */
-    private static void checkSecrecy(Message m, ScAbc sender, List<String> leaks) {
+    /** Site {@code site} broadcasts its secrets encrypted for this stream, then, if honest, a ciphertext of another stream. */
+    private static void broadcastSecrets(ScAbc scabc, int site, boolean withForeign) {
+        for (Revealed r : secretsOf(site)) {
+            byte[] c = SecureAtomicStream.encrypt(ID, "sim", KEYS.get(site).scAbcKey(), r.cleartext().getBytes(StandardCharsets.UTF_8));
+            scabc.broadcast(new StreamEntry.Data(site, r.seq(), c));
+        }
+        if (withForeign) {
+            byte[] foreign = SecureAtomicStream.encrypt("another stream", "sim", KEYS.get(site).scAbcKey(), new byte[] {1});
+            scabc.broadcast(new StreamEntry.Data(site, SECRETS, foreign));
+        }
+    }
+
+    /** One run; the corrupted site runs {@code attack}, or, when it is null, a {@link ShareLiar}. */
+    private void run(long seed, NetworkAttack attack) {
+        int corrupted = (int) Math.floorMod(seed, N);
+        SimGroup g = new SimGroup(seed, N, corrupted);
+        DeliveryLog<Revealed> log = g.log();
+        CausalSecrecy secrecy = new CausalSecrecy(g.honest());
+        Map<Integer, ScAbc> instances = new HashMap<>();
+        Map<Integer, App> apps = new HashMap<>();
+        Map<Integer, List<Revealed>> sentBy = new HashMap<>();
+        List<Adversary> attacks = new ArrayList<>();
+        // What the adversary sees leave an honest site: its decryption shares, named by position.
+        attacks.add(Adversaries.observer(message -> {
+            if (!g.isCorrupted(message.from()) && message.event() instanceof GroupMessageEvent e) {
+                recordShare(e.getMessage(), message.from(), instances.get(message.from()), secrecy);
+            }
+        }));
+        for (int i = 0; i < N; i++) {
+            int site = i;
+            sentBy.put(i, List.of());
+            if (i == corrupted) {
+                if (attack == null) {
+                    g.sites.get(i).start(new ShareLiar(seed));
+                    continue;
+                }
+                attacks.addAll(attack.at(g, i));
+                if (attack.runsProtocol()) {
+                    // The protocol itself, with secrets of its own, whose messages the attack silences, alters or misdirects.
+                    ScAbc scabc = new ScAbc(ID, KEYS.get(i), Abc.Settings.DEFAULT.withMaxBatch(4), 64, IGNORED);
+                    g.sites.get(i).start(scabc);
+                    g.sites.get(i).onProtocolThread(() -> broadcastSecrets(scabc, site, false));
+                    sentBy.put(i, secretsOf(i));
+                }
+                continue;
+            }
+            App app = new App(i, log, secrecy);
+            ScAbc scabc = new ScAbc(ID, KEYS.get(i), Abc.Settings.DEFAULT.withMaxBatch(4), 64, app);
+            app.instance = scabc;
+            apps.put(i, app);
+            instances.put(i, scabc);
+            sentBy.put(i, secretsOf(i));
+            g.sites.get(i).start(scabc);
+            g.sites.get(i).onProtocolThread(() -> broadcastSecrets(scabc, site, true));
+        }
+        g.attack(attacks);
+        List<Revealed> honestSecrets = g.honest().stream().flatMap(h -> secretsOf(h).stream()).toList();
+        g.runUntil(() -> g.honest().stream().allMatch(h -> log.count(h) >= honestSecrets.size() && log.at(h).containsAll(honestSecrets)));
+        g.runToQuiescence();
+        Termination.delivered(log, honestSecrets.size());
+        Validity.delivered(log, honestSecrets);
+        Agreement.totality(log);
+        TotalOrder.identical(log);
+        Integrity.noDuplicates(log);
+        // Entries do not authenticate their origin; here only the sites that encrypted secrets broadcast any.
+        Integrity.onlySent(log, Revealed::origin, sentBy);
+        for (int h : apps.keySet()) {
+            assertThat(instances.get(h).skipped()).as("ciphertexts of another stream skipped at site %d", h).isEqualTo(3);
+            if (attack == null) {
+                assertThat(instances.get(h).refusedShares() + g.sites.get(h).session().counters().rejectedByProtocol())
+                        .as("invalid shares refused at site %d", h).isPositive();
+            }
+        }
+        assertThat(secrecy.recorded()).as("orderings, shares and reveals recorded").isPositive();
+        secrecy.check();
+    }
+
+    /** Records, for causal secrecy, a decryption share leaving honest {@code site}, and how far it had ordered then. */
+    private static void recordShare(Message m, int site, ScAbc sender, CausalSecrecy secrecy) {
         Envelope envelope;
         try {
             envelope = Envelope.readFrom(m);
@@ -115,21 +191,24 @@ class ScAbcSimulationTest {
             return;
         }
         if (envelope.type() == MessageTypes.SCABC_DECRYPT && envelope.protocolId().equals(ID)) {
-            long k = java.nio.ByteBuffer.wrap(envelope.body()).getLong();
-            if (k >= sender.ordered()) {
-                leaks.add("share for position " + k + " sent with only " + sender.ordered() + " ordered");
+            secrecy.orderedUpTo(site, sender.ordered());
+            try {
+                secrecy.shareReleased(site, DecryptMessage.decode(envelope.body()).position());
+            } catch (MalformedMessageException e) {
+                throw new AssertionError("honest site " + site + " sent a malformed decrypt message", e);
             }
         }
     }
 
     @Test
     void cleartextsAreRevealedInTheSameOrderAndOnlyAfterOrdering() {
-        Seeds.forEachCostly(15, seed -> run(seed, false));
+        NetworkAttack[] attacks = NetworkAttack.values();
+        Seeds.forEachCostly(15, seed -> run(seed, attacks[(int) Math.floorMod(seed, attacks.length)]));
     }
 
     @Test
     void invalidSharesAreRefusedAndChangeNothing() {
-        Seeds.forEachCostly(15, seed -> run(seed, true));
+        Seeds.forEachCostly(15, seed -> run(seed, null));
     }
 
     @Test
@@ -154,11 +233,11 @@ class ScAbcSimulationTest {
         }
 
         @Override
-        protected void onMessage(int from, int type, byte[] body) {
+        protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
             if (from == ctx.self() || type != MessageTypes.SCABC_DECRYPT || random.nextInt(2) == 0) {
                 return;
             }
-            long k = java.nio.ByteBuffer.wrap(body).getLong();
+            long k = DecryptMessage.decode(body).position();
             byte[] junk = new byte[64];
             random.nextBytes(junk);
             ctx.sendAll(MessageTypes.SCABC_DECRYPT, new DecryptMessage(k, junk).body());

@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.maftia.group.GroupSite;
 import org.maftia.group.core.GroupParameters;
+import org.maftia.testkit.adversary.Adversaries;
+import org.maftia.testkit.net.Adversary;
 import org.maftia.testkit.net.DelayModel;
 import org.maftia.testkit.net.SimulatedNetwork;
+import org.maftia.testkit.property.DeliveryLog;
 import org.maftia.testkit.sim.SimSite;
 import org.maftia.testkit.sim.Simulation;
 
 /**
  * A group of n sites in the deterministic simulation, t of them possibly corrupted: every site has
  * a real group session over the simulated network; what a corrupted site runs is up to the test
- * (a Byzantine strategy instead of the protocol).
+ * (a protocol-aware strategy instead of the protocol, or the protocol itself), and the network
+ * adversary ({@link #attack}) acts on the corrupted sites' traffic.
  */
 public final class SimGroup {
 
@@ -57,6 +61,21 @@ public final class SimGroup {
             }
         }
         return h;
+    }
+
+    /** The corrupted sites, ascending. */
+    public int[] corrupted() {
+        return corrupted.stream().toArray();
+    }
+
+    /** An empty log of what the honest sites deliver, for the testkit's property checkers. */
+    public <V> DeliveryLog<V> log() {
+        return DeliveryLog.of(honest());
+    }
+
+    /** Sets the network adversary: all of {@code strategies}, each seeing every message. */
+    public void attack(List<? extends Adversary> strategies) {
+        net.adversary(Adversaries.all(strategies));
     }
 
     /** Runs until {@code done} or until nothing is left to do (at most a virtual minute). */

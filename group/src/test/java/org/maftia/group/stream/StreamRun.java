@@ -13,20 +13,30 @@ import org.maftia.crypto.ThresholdSigner;
 import org.maftia.group.AggregatedStream;
 import org.maftia.group.ConsistentStream;
 import org.maftia.group.ReliableStream;
+import org.maftia.group.Stream;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MessageTypes;
 import org.maftia.group.rbc.Rbc;
 import org.maftia.group.sim.Byzantine;
+import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.vcbc.EquivocatingVcbcSender;
 import org.maftia.group.vcbc.Vcbc;
+import org.maftia.testkit.net.Adversary;
+import org.maftia.testkit.property.Agreement;
+import org.maftia.testkit.property.DeliveryLog;
+import org.maftia.testkit.property.Integrity;
+import org.maftia.testkit.property.Termination;
+import org.maftia.testkit.property.TotalOrder;
+import org.maftia.testkit.property.Validity;
 
 /**
  * One run of an aggregated stream in the simulated group: the honest sites' streams and what their
- * applications received, the corrupted sites' strategies on the stream's sub-broadcast ids, and
- * the checks of the stream's properties. Payloads name their origin and number ("P2#5"), so the
- * checks can sort what a site received by sender.
+ * applications received, the corrupted sites' strategies (network attacks, or scripts on the
+ * stream's sub-broadcast ids), and the checks of the stream's properties with the testkit's
+ * checkers. Payloads name their origin and number ("P2#5"), so the checks can sort what a site
+ * received by sender.
  */
 final class StreamRun {
 
@@ -43,30 +53,53 @@ final class StreamRun {
         }
     }
 
-    /** What a corrupted site does on the stream's sub-broadcasts. */
+    /**
+     * What a corrupted site does: a network attack, over a stream of its own with payloads of its
+     * own where the attack runs the protocol, or a script on the stream's sub-broadcasts.
+     */
     enum Strategy {
         /** Takes no part. */
-        SILENT,
-        /** Replays and sends junk in the honest senders' instances; broadcasts an undecodable entry. */
-        GARBAGE,
+        SILENT(NetworkAttack.SILENT),
+        /** Runs the stream, then crashes mid-run. */
+        CRASH(NetworkAttack.CRASH),
+        /** Runs the stream, but its messages arrive with a few bytes flipped. */
+        MUTATE(NetworkAttack.MUTATE),
+        /** Runs the stream, but half the sites get another version of each of its messages. */
+        HALVES(NetworkAttack.EQUIVOCATE),
+        /** Runs the stream but ignores one honest site, whose traffic the network delays. */
+        DELAY_HONEST(NetworkAttack.DELAY_HONEST),
+        /** Junk and replays in every sub-broadcast it hears of. */
+        NOISE(NetworkAttack.NOISE),
+        /** Broadcasts, with the real protocol, an entry that does not decode. */
+        UNDECODABLE(null),
         /** Sends different entries to different parties in its instances 0..2. */
-        EQUIVOCATE,
+        EQUIVOCATE(null),
         /** Broadcasts, with the real protocol, an entry of another origin or with another number. */
-        FORGE,
+        FORGE(null),
         /** Broadcasts its close, then a payload after it. */
-        CLOSE
+        CLOSE(null);
+
+        /** The network attack it makes, if any. */
+        final NetworkAttack attack;
+
+        Strategy(NetworkAttack attack) {
+            this.attack = attack;
+        }
     }
 
     final SimGroup g;
     final Kind kind;
     final int perSender;
     final Map<Integer, AggregatedStream> streams = new TreeMap<>();
-    final Map<Integer, List<String>> received = new HashMap<>();
+    /** What the honest sites' applications received, in order. */
+    final DeliveryLog<String> received;
     /** How many payloads each honest site sent. */
     final Map<Integer, Integer> sent = new HashMap<>();
     final Map<Integer, Strategy> strategies = new HashMap<>();
-    /** Every payload a corrupted site put in an entry it may get delivered, as sent. */
-    final List<String> byzantinePayloads = new ArrayList<>();
+    /** The streams the corrupted sites run under a network attack; their applications never read. */
+    private final Map<Integer, AggregatedStream> corruptedStreams = new TreeMap<>();
+    /** Per corrupted site, every payload it put in an entry it may get delivered, as sent. */
+    final Map<Integer, List<String>> byzantinePayloads = new HashMap<>();
     int maxActiveInstances;
 
     StreamRun(long seed, int n, Kind kind, int perSender, int window, Map<Integer, Strategy> corrupted) {
@@ -74,17 +107,29 @@ final class StreamRun {
         this.kind = kind;
         this.perSender = perSender;
         this.strategies.putAll(corrupted);
+        this.received = g.log();
         List<GroupKeys> keys = kind == Kind.CONSISTENT ? GroupKeys.dealInProcess(n, g.t, new SecureRandom()) : null;
         for (int i : g.honest()) {
-            streams.put(i, kind == Kind.RELIABLE ? new ReliableStream(g.sites.get(i), ID, GROUP, window)
-                    : new ConsistentStream(g.sites.get(i), ID, GROUP, keys.get(i), window));
-            received.put(i, new ArrayList<>());
+            streams.put(i, stream(i, keys, window));
         }
         List<ThresholdSigner> coalition = new ArrayList<>();
         if (keys != null) {
             corrupted.keySet().forEach(c -> coalition.add(keys.get(c).vcbc()));
         }
-        corrupted.forEach((b, s) -> corrupt(seed, b, s, keys == null ? null : keys.get(b), coalition));
+        List<Adversary> attacks = new ArrayList<>();
+        corrupted.forEach((b, s) -> {
+            byzantinePayloads.put(b, new ArrayList<>());
+            if (s.attack != null) {
+                attacks.addAll(s.attack.at(g, b));
+            }
+            corrupt(seed, b, s, keys, coalition);
+        });
+        g.attack(attacks);
+    }
+
+    private AggregatedStream stream(int i, List<GroupKeys> keys, int window) {
+        return kind == Kind.RELIABLE ? new ReliableStream(g.sites.get(i), ID, GROUP, window)
+                : new ConsistentStream(g.sites.get(i), ID, GROUP, keys.get(i), window);
     }
 
     static String payload(int origin, long k) {
@@ -99,31 +144,24 @@ final class StreamRun {
         return Aggregation.subId(ID, kind.tag, j, k);
     }
 
-    /** Starts, at corrupted site b, what its strategy runs in place of the stream. */
-    private void corrupt(long seed, int b, Strategy s, GroupKeys keys, List<ThresholdSigner> coalition) {
+    /** Starts, at corrupted site b, what its strategy runs, besides its network attack. */
+    private void corrupt(long seed, int b, Strategy s, List<GroupKeys> keys, List<ThresholdSigner> coalition) {
         var site = g.sites.get(b);
+        GroupKeys own = keys == null ? null : keys.get(b);
         switch (s) {
-            case SILENT -> { }
-            case GARBAGE -> {
-                int[] types = kind == Kind.RELIABLE
-                        ? new int[] {MessageTypes.RBC_SEND, MessageTypes.RBC_ECHO, MessageTypes.RBC_READY, MessageTypes.RBC_ANSWER}
-                        : new int[] {MessageTypes.VCBC_SEND, MessageTypes.VCBC_READY, MessageTypes.VCBC_FINAL};
-                for (int j : g.honest()) {
-                    for (int k = 0; k <= perSender; k++) {
-                        site.start(Byzantine.garbage(subId(j, k), seed + 31L * j + k, types));
-                    }
-                }
-                // Kind 0 is no entry kind: the entry never decodes.
-                broadcastWithTheProtocol(b, 0, new byte[] {0, 0, (byte) b, 1, 2, 3}, keys);
-            }
+            case SILENT, NOISE -> { }
+            // The stream itself, whose messages the attack silences, alters or misdirects.
+            case CRASH, MUTATE, HALVES, DELAY_HONEST -> corruptedStreams.put(b, stream(b, keys, Stream.DEFAULT_WINDOW));
+            // Kind 0 is no entry kind: the entry never decodes.
+            case UNDECODABLE -> broadcastWithTheProtocol(b, 0, new byte[] {0, 0, (byte) b, 1, 2, 3}, own);
             case EQUIVOCATE -> {
                 int odd = g.honest().get((int) Math.floorMod(seed, g.honest().size()));
                 for (int k = 0; k < 3; k++) {
                     long kk = k;
                     String x = "P" + b + "#" + k + "x";
                     String y = "P" + b + "#" + k + "y";
-                    byzantinePayloads.add(x);
-                    byzantinePayloads.add(y);
+                    byzantinePayloads.get(b).add(x);
+                    byzantinePayloads.get(b).add(y);
                     byte[] ex = new StreamEntry.Data(b, kk, x.getBytes(StandardCharsets.UTF_8)).encode();
                     byte[] ey = new StreamEntry.Data(b, kk, y.getBytes(StandardCharsets.UTF_8)).encode();
                     if (kind == Kind.RELIABLE) {
@@ -144,17 +182,17 @@ final class StreamRun {
             case FORGE -> {
                 int victim = g.honest().getFirst();
                 boolean otherOrigin = seed % 2 == 0;
+                // Refused by every honest party, so not among b's deliverable payloads.
                 String forged = payload(otherOrigin ? victim : b, otherOrigin ? 0 : 5) + "forged";
-                byzantinePayloads.add(forged);
                 byte[] entry = new StreamEntry.Data(otherOrigin ? victim : b, otherOrigin ? 0 : 5,
                         forged.getBytes(StandardCharsets.UTF_8)).encode();
-                broadcastWithTheProtocol(b, 0, entry, keys);
+                broadcastWithTheProtocol(b, 0, entry, own);
             }
             case CLOSE -> {
+                // After b's close its lane ends: the payload after it is never deliverable.
                 String after = payload(b, 1) + "after-close";
-                byzantinePayloads.add(after);
-                broadcastWithTheProtocol(b, 0, new StreamEntry.Close(b, new byte[0]).encode(), keys);
-                broadcastWithTheProtocol(b, 1, new StreamEntry.Data(b, 1, after.getBytes(StandardCharsets.UTF_8)).encode(), keys);
+                broadcastWithTheProtocol(b, 0, new StreamEntry.Close(b, new byte[0]).encode(), own);
+                broadcastWithTheProtocol(b, 1, new StreamEntry.Data(b, 1, after.getBytes(StandardCharsets.UTF_8)).encode(), own);
             }
         }
     }
@@ -177,11 +215,18 @@ final class StreamRun {
         return strategies.values().stream().filter(x -> x == s).count();
     }
 
-    /** Every honest site sends its {@link #perSender} payloads. */
+    /** Every honest site sends its {@link #perSender} payloads, and so does every corrupted site that runs the stream. */
     void sendAll() throws InterruptedException {
         for (int i : streams.keySet()) {
             for (int k = 0; k < perSender; k++) {
                 send(i);
+            }
+        }
+        for (var e : corruptedStreams.entrySet()) {
+            for (int k = 0; k < perSender; k++) {
+                String p = payload(e.getKey(), k);
+                byzantinePayloads.get(e.getKey()).add(p);
+                e.getValue().send(p.getBytes(StandardCharsets.UTF_8));
             }
         }
     }
@@ -198,7 +243,7 @@ final class StreamRun {
             AggregatedStream s = streams.get(i);
             while (s.canReceive()) {
                 try {
-                    received.get(i).add(new String(s.receive(), StandardCharsets.UTF_8));
+                    received.record(i, new String(s.receive(), StandardCharsets.UTF_8));
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
@@ -214,11 +259,22 @@ final class StreamRun {
         return drain(streams.keySet());
     }
 
-    /** Runs, reading, until every honest site received every honest site's payloads (validity). */
+    /** Runs, reading, until every honest site received every honest site's payloads, and checks it did (validity). */
     void runUntilHonestPayloadsDelivered() {
-        boolean done = g.runUntil(() -> drain() && streams.keySet().stream()
+        List<String> honestPayloads = new ArrayList<>();
+        g.honest().forEach(j -> sentBy(j).forEach(honestPayloads::add));
+        g.runUntil(() -> drain() && streams.keySet().stream()
                 .allMatch(i -> g.honest().stream().allMatch(j -> fromSender(i, j).size() >= perSender)));
-        assertThat(done).as("validity: every honest site received every honest sender's %d payloads", perSender).isTrue();
+        Validity.delivered(received, honestPayloads);
+    }
+
+    /** What honest site j sent, in order. */
+    private List<String> sentBy(int j) {
+        List<String> payloads = new ArrayList<>();
+        for (int k = 0; k < sent.getOrDefault(j, 0); k++) {
+            payloads.add(payload(j, k));
+        }
+        return payloads;
     }
 
     void runToQuiescence() {
@@ -227,63 +283,49 @@ final class StreamRun {
 
     /** What site i received from sender j, in order. */
     List<String> fromSender(int i, int j) {
-        return received.get(i).stream().filter(p -> originOf(p) == j).toList();
+        return received.at(i).stream().filter(p -> originOf(p) == j).toList();
+    }
+
+    /** What the honest sites received from sender j, each in its order. */
+    private DeliveryLog<String> fromSender(int j) {
+        return received.restrictedTo("P" + j + "'s payloads", p -> originOf(p) == j);
     }
 
     /**
      * Integrity and per-sender order: an honest sender's payloads come in the order sent, each at
-     * most once, nothing it did not send; a corrupted sender's only among what it broadcast.
+     * most once, nothing it did not send; a corrupted sender's at most once, only among what it
+     * broadcast in entries it may get delivered.
      */
     void checkIntegrityAndOrder() {
-        for (int i : streams.keySet()) {
-            for (int j = 0; j < g.n; j++) {
-                List<String> got = fromSender(i, j);
-                if (g.isCorrupted(j)) {
-                    assertThat(byzantinePayloads).as("site %d from corrupted P%d", i, j).containsAll(got);
-                    assertThat(got).as("site %d from corrupted P%d: no forged or after-close entry", i, j)
-                            .noneMatch(p -> p.endsWith("forged") || p.endsWith("after-close"));
-                    assertThat(got).as("at most once").doesNotHaveDuplicates();
-                } else {
-                    for (int k = 0; k < got.size(); k++) {
-                        assertThat(got.get(k)).as("site %d, P%d's payload %d (FIFO, integrity)", i, j, k).isEqualTo(payload(j, k));
-                    }
-                    assertThat(got.size()).as("site %d from P%d: no more than sent", i, j).isLessThanOrEqualTo(sent.getOrDefault(j, 0));
-                }
-            }
-        }
+        Map<Integer, List<String>> honestSent = new HashMap<>();
+        g.honest().forEach(j -> honestSent.put(j, sentBy(j)));
+        Integrity.fifo(received, StreamRun::originOf, honestSent);
+        Integrity.onlySent(received, StreamRun::originOf, byzantinePayloads);
+        Integrity.noDuplicates(received);
     }
 
     /** Consistency: for every sender, no two honest sites received different k-th payloads. */
     void checkConsistency() {
         for (int j = 0; j < g.n; j++) {
-            for (int a : streams.keySet()) {
-                for (int b : streams.keySet()) {
-                    List<String> x = fromSender(a, j);
-                    List<String> y = fromSender(b, j);
-                    int common = Math.min(x.size(), y.size());
-                    assertThat(x.subList(0, common)).as("P%d's payloads at sites %d and %d", j, a, b).isEqualTo(y.subList(0, common));
-                }
-            }
+            TotalOrder.prefixes(fromSender(j));
         }
     }
 
-    /** Agreement and totality (reliable stream, at quiescence): every honest site received the same from each sender. */
+    /**
+     * Agreement and totality (reliable stream, at quiescence): with consistency, every honest site
+     * received the same from each sender.
+     */
     void checkAgreement() {
-        int first = streams.keySet().iterator().next();
         for (int j = 0; j < g.n; j++) {
-            for (int i : streams.keySet()) {
-                assertThat(fromSender(i, j)).as("P%d's payloads at sites %d and %d", j, i, first).isEqualTo(fromSender(first, j));
-            }
+            Agreement.totality(fromSender(j));
         }
     }
 
     /** Every honest site closes; every honest stream terminates, is closed once read, and frees its instances. */
     void closeAndCheckTermination() throws InterruptedException {
         streams.values().forEach(AggregatedStream::close);
-        boolean closed = g.runUntil(() -> drain() && streams.values().stream().allMatch(AggregatedStream::isClosed));
-        assertThat(closed).as("all honest closed: every honest stream terminates; terminated %s, received %s",
-                streams.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().termination().isDone()).toList(),
-                received).isTrue();
+        g.runUntil(() -> drain() && streams.values().stream().allMatch(AggregatedStream::isClosed));
+        Termination.reached(streams.keySet(), "closed (terminated, and read to the end)", i -> streams.get(i).isClosed());
         for (var e : streams.entrySet()) {
             AggregatedStream s = e.getValue();
             assertThat(s.termination()).as("site %d", e.getKey()).isCompleted();

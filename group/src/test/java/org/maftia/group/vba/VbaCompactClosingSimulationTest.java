@@ -24,15 +24,20 @@ import org.maftia.group.core.MessageTypes;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.testkit.net.Adversary;
+import org.maftia.testkit.property.Agreement;
+import org.maftia.testkit.property.DeliveryLog;
+import org.maftia.testkit.property.Integrity;
+import org.maftia.testkit.property.Termination;
+import org.maftia.testkit.property.Validity;
 import org.maftia.testkit.sim.Seeds;
 
 /**
  * Protocol 4 with compact closings (see {@link Vba}) in the simulation, n in {4, 7, 10}: a party
  * that decides on a candidate whose payload never reached it fetches it; wrong payloads answered
  * to a fetch, forged compact closings in votes and floods of fetches change nothing. Every run
- * checks agreement, external validity (Q) and that the decision is an honest party's proposal or
- * one a corrupted party validly broadcast. (Forged external proofs in the agreements are
- * {@code ValidatedAgreementSimulationTest}'s.)
+ * checks, with the testkit's checkers, termination, integrity, agreement, external validity (Q)
+ * and that the decision is an honest party's proposal or one a corrupted party validly broadcast.
+ * (Forged external proofs in the agreements are {@code ValidatedAgreementSimulationTest}'s.)
  */
 class VbaCompactClosingSimulationTest {
 
@@ -93,23 +98,26 @@ class VbaCompactClosingSimulationTest {
     }
 
     /** A run: the group, the honest instances and their decisions, the wire. */
-    private record Run(SimGroup g, Map<Integer, Vba> honest, Map<Integer, byte[]> decisions, Wire wire) {
+    private record Run(SimGroup g, Map<Integer, Vba> honest, DeliveryLog<byte[]> decisions, Wire wire) {
 
-        /** Agreement, external validity, and the decision is an honest proposal or one of {@code validlyBroadcast}. */
-        void check(long seed, int... validlyBroadcast) {
-            assertThat(g.runUntil(() -> decisions.size() == honest.size())).as("termination, seed %d", seed).isTrue();
+        /**
+         * Termination, integrity (one decision), agreement, external validity, and the decision is
+         * an honest proposal or one of {@code validlyBroadcast}.
+         */
+        void check(int... validlyBroadcast) {
+            g.runUntil(() -> honest.keySet().stream().allMatch(h -> decisions.count(h) > 0));
             g.runToQuiescence();
-            byte[] first = decisions.values().iterator().next();
-            decisions.forEach((site, v) -> assertThat(v).as("agreement at site %d, seed %d", site, seed).isEqualTo(first));
-            assertThat(VbaSimulationTest.Q.test(first)).as("external validity").isTrue();
+            Termination.delivered(decisions, 1);
+            Integrity.once(decisions);
+            Agreement.check(decisions);
+            Validity.external(decisions, "Q", VbaSimulationTest.Q);
             List<Integer> proposers = new ArrayList<>(g.honest());
             Arrays.stream(validlyBroadcast).forEach(proposers::add);
-            assertThat(proposers.stream().map(VbaCompactClosingSimulationTest::proposal))
-                    .as("the decision is an honest or validly broadcast proposal").anySatisfy(p -> assertThat(p).isEqualTo(first));
+            Validity.proposed(decisions, proposers.stream().map(VbaCompactClosingSimulationTest::proposal).toList());
         }
 
         byte[] decision() {
-            return decisions.values().iterator().next();
+            return decisions.at(g.honest().getFirst()).getFirst();
         }
     }
 
@@ -118,14 +126,14 @@ class VbaCompactClosingSimulationTest {
         SimGroup g = new SimGroup(seed, n, corrupted);
         g.net.adversary(wire);
         Map<Integer, Vba> honest = new HashMap<>();
-        Map<Integer, byte[]> decisions = new HashMap<>();
+        DeliveryLog<byte[]> decisions = g.log();
         for (int i = 0; i < n; i++) {
             int site = i;
             if (g.isCorrupted(i)) {
                 corrupt.accept(g, i);
                 continue;
             }
-            Vba vba = new Vba(ID, keys(n).get(i), VbaSimulationTest.Q, v -> decisions.put(site, v));
+            Vba vba = new Vba(ID, keys(n).get(i), VbaSimulationTest.Q, v -> decisions.record(site, v));
             honest.put(i, vba);
             g.sites.get(i).start(vba);
             g.sites.get(i).onProtocolThread(() -> vba.propose(proposal(site)));
@@ -178,7 +186,7 @@ class VbaCompactClosingSimulationTest {
             int victim = (c + 1) % n;
             Wire wire = new Wire();
             Run r = withheldFromVictim(seed, n, new int[] {c}, (g, site) -> { }, wire);
-            r.check(seed, c);
+            r.check(c);
             assertThat(r.decision()).as("c's proposal is decided").isEqualTo(proposal(c));
             assertThat(wire.count(c, victim, vcbcId(c), MessageTypes.VCBC_SEND)).isZero();
             assertThat(wire.count(victim, -1, vcbcId(c), MessageTypes.VCBC_FETCH)).as("the victim fetched").isEqualTo(n - 1);
@@ -207,7 +215,7 @@ class VbaCompactClosingSimulationTest {
                     ? new Adversary.Deliver(20_000_000) : Adversary.DELIVER;
             Run r = withheldFromVictim(seed, n, corruptedWithCandidate(n, liar),
                     (g, site) -> g.sites.get(site).start(liarAnsweringFetches(vcbcId(c))), wire);
-            r.check(seed, c);
+            r.check(c);
             assertThat(r.decision()).isEqualTo(proposal(c));
             assertThat(wire.count(liar, victim, vcbcId(c), MessageTypes.VCBC_FETCHED)).as("the liar answered").isPositive();
             assertThat(r.g().sites.get(victim).session().counters().rejectedByProtocol())
@@ -229,7 +237,7 @@ class VbaCompactClosingSimulationTest {
                     g.sites.get(site).start(fetchFlooder(vcbcId(j), random.split()));
                 }
             }, new Wire());
-            r.check(seed);
+            r.check();
             long refused = r.honest().values().stream().mapToLong(Vba::refusedClosings).sum();
             assertThat(refused).as("every honest party refused the forged 1-votes for a corrupted candidate")
                     .isGreaterThanOrEqualTo(r.g().honest().size());

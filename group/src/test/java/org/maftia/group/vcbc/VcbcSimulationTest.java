@@ -18,59 +18,49 @@ import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
 import org.maftia.group.core.ProtocolInstance;
-import org.maftia.group.sim.Byzantine;
+import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.vcbc.VcbcMessage.Final;
 import org.maftia.group.vcbc.VcbcMessage.Ready;
+import org.maftia.testkit.net.Adversary;
+import org.maftia.testkit.property.Agreement;
+import org.maftia.testkit.property.DeliveryLog;
+import org.maftia.testkit.property.Integrity;
+import org.maftia.testkit.property.Termination;
+import org.maftia.testkit.property.Validity;
 import org.maftia.testkit.sim.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Protocol 6 in the simulation, over many seeds, n in {4, 7, 10}, with t corrupted sites running
- * Byzantine strategies (silent, garbage, invalid shares and forged finals and answers, an
- * equivocating sender, a sender that lets only one party finish). Checks the properties of
- * consistent broadcast: validity (an honest sender's payload is delivered by all honest parties),
- * consistency (no two honest parties deliver different payloads), integrity (at most once); and
- * of the verifiable variant: one honest party's closing lets every other deliver the same
- * payload, and a tampered closing is not valid.
+ * Protocol 6 in the simulation, over many seeds, n in {4, 7, 10}, with t corrupted sites: the
+ * corrupted non-senders each run one of the network attacks (over the protocol where the attack
+ * needs it) or send invalid shares and forged finals and answers; a corrupted sender equivocates
+ * or lets only one party finish. Checks the properties of consistent broadcast with the testkit's
+ * checkers: validity (an honest sender's payload is delivered by all honest parties, and nothing
+ * else), consistency (agreement: no two honest parties deliver different payloads), integrity (at
+ * most once); and of the verifiable variant: one honest party's closing lets every other deliver
+ * the same payload, and a tampered closing is not valid.
  */
 class VcbcSimulationTest {
 
     private static final String ID = "vcbc-test";
     private static final String GROUP = "sim";
-    private static final int[] VCBC_TYPES = {MessageTypes.VCBC_SEND, MessageTypes.VCBC_READY, MessageTypes.VCBC_FINAL,
-        MessageTypes.VCBC_REQUEST, MessageTypes.VCBC_ANSWER};
     private static final int SENDER = 0;
 
     private enum SenderMode { HONEST, EQUIVOCATE, FINAL_TO_ONE }
 
     /** One run: the group, the honest instances, and what each honest site delivered. */
-    private static final class Run {
-        final SimGroup g;
-        final ThresholdSignature key;
-        final Map<Integer, Vcbc> instances = new HashMap<>();
-        final Map<Integer, List<byte[]>> deliveries = new HashMap<>();
-        final byte[] payload;
-
-        Run(SimGroup g, ThresholdSignature key, byte[] payload) {
-            this.g = g;
-            this.key = key;
-            this.payload = payload;
-        }
+    private record Run(SimGroup g, ThresholdSignature key, Map<Integer, Vcbc> instances, DeliveryLog<byte[]> deliveries) {
 
         List<Integer> deliveredSites() {
-            return g.honest().stream().filter(h -> deliveries.containsKey(h)).toList();
+            return deliveries.sites().stream().filter(h -> deliveries.count(h) > 0).toList();
         }
 
         /** Integrity and consistency: at most once each, the same payload everywhere. */
         void checkSafety() {
-            List<byte[]> firsts = new ArrayList<>();
-            deliveries.forEach((site, ms) -> {
-                assertThat(ms).as("integrity at site %d", site).hasSize(1);
-                firsts.add(ms.getFirst());
-            });
-            assertThat(firsts).as("consistency").allSatisfy(m -> assertThat(m).isEqualTo(firsts.getFirst()));
+            Integrity.once(deliveries);
+            Agreement.check(deliveries);
         }
     }
 
@@ -83,45 +73,54 @@ class VcbcSimulationTest {
         SimGroup g = new SimGroup(seed, n, corrupted);
         var dealt = QuorumDealer.generate(ThresholdParameters.honestMajority(n, t), new SecureRandom());
         byte[] payload = ("payload of seed " + seed).getBytes(StandardCharsets.UTF_8);
-        Run r = new Run(g, dealt.publicKey(), payload);
+        Run r = new Run(g, dealt.publicKey(), new HashMap<>(), g.log());
         List<ThresholdSigner> coalition = new ArrayList<>();
         for (int c : corrupted) {
             coalition.add(dealt.signers().get(c));
         }
+        List<Adversary> attacks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int site = i;
-            if (g.isCorrupted(i)) {
-                g.sites.get(i).start(i == SENDER
-                        ? new ByzantineSender(mode, seed, dealt.publicKey(), coalition, g.honest().getFirst())
-                        : strategy(seed, i, dealt.signers().get(i)));
+            if (g.isCorrupted(i) && i == SENDER) {
+                g.sites.get(i).start(new ByzantineSender(mode, seed, dealt.publicKey(), coalition, g.honest().getFirst()));
+            } else if (g.isCorrupted(i)) {
+                corruptNonSender(g, seed, i, dealt.signers().get(i), attacks);
             } else {
-                Vcbc vcbc = new Vcbc(ID, SENDER, dealt.signers().get(i), 1 << 20, true,
-                        m -> r.deliveries.computeIfAbsent(site, k -> new ArrayList<>()).add(m));
-                r.instances.put(i, vcbc);
+                Vcbc vcbc = new Vcbc(ID, SENDER, dealt.signers().get(i), 1 << 20, true, m -> r.deliveries().record(site, m));
+                r.instances().put(i, vcbc);
                 g.sites.get(i).start(vcbc);
                 if (i == SENDER) {
                     g.sites.get(i).onProtocolThread(() -> vcbc.broadcast(payload));
                 }
             }
         }
+        g.attack(attacks);
         g.runToQuiescence();
         r.checkSafety();
         if (mode == SenderMode.HONEST) {
-            for (int h : g.honest()) {
-                assertThat(r.deliveries.get(h)).as("validity at site %d", h).singleElement()
-                        .satisfies(m -> assertThat(m).isEqualTo(payload));
-            }
+            Termination.delivered(r.deliveries(), 1);
+            Validity.delivered(r.deliveries(), List.of(payload));
+            Integrity.onlySent(r.deliveries(), m -> SENDER, Map.of(SENDER, List.of(payload)));
         }
         return r;
     }
 
-    /** A corrupted non-sender, varied by seed: silent, garbage, or invalid shares and forgeries. */
-    private static ProtocolInstance strategy(long seed, int site, ThresholdSigner own) {
-        return switch ((int) Math.floorMod(seed + site, 3)) {
-            case 0 -> Byzantine.silent(ID);
-            case 1 -> Byzantine.garbage(ID, seed, VCBC_TYPES);
-            default -> new Forger(seed, own);
-        };
+    /**
+     * A corrupted non-sender, varied by seed: one of the network attacks, running the protocol
+     * where the attack needs it, or invalid shares and forgeries ({@link Forger}).
+     */
+    private static void corruptNonSender(SimGroup g, long seed, int site, ThresholdSigner own, List<Adversary> attacks) {
+        int pick = (int) Math.floorMod(seed + site, NetworkAttack.values().length + 1);
+        if (pick == NetworkAttack.values().length) {
+            g.sites.get(site).start(new Forger(seed, own));
+            return;
+        }
+        NetworkAttack attack = NetworkAttack.values()[pick];
+        attacks.addAll(attack.at(g, site));
+        if (attack.runsProtocol()) {
+            // The protocol itself, whose messages the attack silences, alters or misdirects.
+            g.sites.get(site).start(new Vcbc(ID, SENDER, own, 1 << 20, true, m -> { }));
+        }
     }
 
     /**
@@ -231,6 +230,9 @@ class VcbcSimulationTest {
                 return;
             }
             List<Share> w = shares.computeIfAbsent(r.d(), k -> new ArrayList<>());
+            if (w.stream().anyMatch(s -> s.index() == from)) {
+                return; // a coalition member running the protocol, or a replay: one share per holder
+            }
             w.add(share);
             if (w.size() >= key.parameters().k() && finished.add(r.d())) {
                 Final f = new Final(r.d(), key.combine(tag, w, true));
@@ -246,9 +248,9 @@ class VcbcSimulationTest {
     /** The closing of one party that delivered: valid, and tampering with it makes it invalid. */
     private static byte[] checkedClosing(Run r) {
         int first = r.deliveredSites().getFirst();
-        byte[] c = r.instances.get(first).closing().orElseThrow();
+        byte[] c = r.instances().get(first).closing().orElseThrow();
         assertThat(Vcbc.isValidClosing(r.key, ID, GROUP, SENDER, c, 0, c.length)).as("closing of P%d", first).isTrue();
-        assertThat(Vcbc.payloadFromClosing(c, 0, c.length)).isEqualTo(r.deliveries.get(first).getFirst());
+        assertThat(Vcbc.payloadFromClosing(c, 0, c.length)).isEqualTo(r.deliveries().at(first).getFirst());
         byte[] padded = new byte[c.length + 6];
         System.arraycopy(c, 0, padded, 3, c.length);
         assertThat(Vcbc.isValidClosing(r.key, ID, GROUP, SENDER, padded, 3, c.length)).as("closing at an offset").isTrue();
@@ -272,10 +274,10 @@ class VcbcSimulationTest {
             Run r = run(seed, n, SenderMode.HONEST);
             byte[] c = checkedClosing(r);
             // A closing given to parties that delivered already changes nothing (integrity).
-            for (int h : r.g.honest()) {
-                r.g.sites.get(h).onProtocolThread(() -> r.instances.get(h).deliverClosing(c, 0, c.length));
+            for (int h : r.g().honest()) {
+                r.g().sites.get(h).onProtocolThread(() -> r.instances().get(h).deliverClosing(c, 0, c.length));
             }
-            r.g.runToQuiescence();
+            r.g().runToQuiescence();
             r.checkSafety();
         });
     }
@@ -288,12 +290,13 @@ class VcbcSimulationTest {
             if (!r.deliveredSites().isEmpty()) {
                 // Verifiability: the closing of one lets all the others finish, on the same payload.
                 byte[] c = checkedClosing(r);
-                for (int h : r.g.honest()) {
-                    r.g.sites.get(h).onProtocolThread(() -> r.instances.get(h).deliverClosing(c, 0, c.length));
+                for (int h : r.g().honest()) {
+                    r.g().sites.get(h).onProtocolThread(() -> r.instances().get(h).deliverClosing(c, 0, c.length));
                 }
-                r.g.runToQuiescence();
+                r.g().runToQuiescence();
                 r.checkSafety();
-                assertThat(r.deliveredSites()).as("all honest after the closing").isEqualTo(r.g.honest());
+                // All honest parties deliver after the closing.
+                Termination.delivered(r.deliveries(), 1);
             }
         });
     }
@@ -303,18 +306,18 @@ class VcbcSimulationTest {
     void partiesMissingTheFinalDeliverFromAnotherPartysClosing(int n) {
         Seeds.forEach(60, seed -> {
             Run r = run(seed, n, SenderMode.FINAL_TO_ONE);
-            int lucky = r.g.honest().getFirst();
+            int lucky = r.g().honest().getFirst();
             assertThat(r.deliveredSites()).as("only P%d got the final", lucky).containsExactly(lucky);
             byte[] c = checkedClosing(r);
-            List<Integer> others = r.g.honest().stream().filter(h -> h != lucky).toList();
+            List<Integer> others = r.g().honest().stream().filter(h -> h != lucky).toList();
             // Half take the closing from above (lines 25-29), half ask for it (lines 22-24).
             for (int h : others) {
-                Vcbc v = r.instances.get(h);
-                r.g.sites.get(h).onProtocolThread(h % 2 == 0 ? () -> v.deliverClosing(c, 0, c.length) : v::requestClosing);
+                Vcbc v = r.instances().get(h);
+                r.g().sites.get(h).onProtocolThread(h % 2 == 0 ? () -> v.deliverClosing(c, 0, c.length) : v::requestClosing);
             }
-            r.g.runToQuiescence();
+            r.g().runToQuiescence();
             r.checkSafety();
-            assertThat(r.deliveredSites()).isEqualTo(r.g.honest());
+            Termination.delivered(r.deliveries(), 1);
         });
     }
 
@@ -325,17 +328,22 @@ class VcbcSimulationTest {
         Seeds.forEach(20, seed -> {
             SimGroup g = new SimGroup(seed, n, n - 1);
             var dealt = QuorumDealer.generate(ThresholdParameters.honestMajority(n, t), new SecureRandom());
-            List<byte[]> got = new ArrayList<>();
+            DeliveryLog<byte[]> got = g.log();
             List<Vcbc> honest = new ArrayList<>();
             for (int i = 0; i < n - 1; i++) {
-                Vcbc v = new Vcbc(ID, SENDER, dealt.signers().get(i), 1 << 20, true, got::add);
+                int site = i;
+                Vcbc v = new Vcbc(ID, SENDER, dealt.signers().get(i), 1 << 20, true, m -> got.record(site, m));
                 honest.add(v);
                 g.sites.get(i).start(v);
             }
             g.sites.get(n - 1).start(new Forger(seed, dealt.signers().get(n - 1)));
-            g.sites.get(SENDER).onProtocolThread(() -> honest.get(SENDER).broadcast("m".getBytes(StandardCharsets.UTF_8)));
+            byte[] m = "m".getBytes(StandardCharsets.UTF_8);
+            g.sites.get(SENDER).onProtocolThread(() -> honest.get(SENDER).broadcast(m));
             g.runToQuiescence();
-            assertThat(got).hasSize(n - 1).allSatisfy(m -> assertThat(m).isEqualTo("m".getBytes(StandardCharsets.UTF_8)));
+            Termination.delivered(got, 1);
+            Integrity.once(got);
+            Validity.delivered(got, List.of(m));
+            Integrity.onlySent(got, x -> SENDER, Map.of(SENDER, List.of(m)));
             // The sender refused the bad ready (counted by its session, not taken as a share).
             assertThat(g.sites.get(SENDER).session().counters().rejectedByProtocol()).isGreaterThanOrEqualTo(1);
         });
@@ -348,14 +356,15 @@ class VcbcSimulationTest {
         Seeds.forEach(20, seed -> {
             SimGroup g = new SimGroup(seed, n, SENDER, n - 1);
             var dealt = QuorumDealer.generate(ThresholdParameters.honestMajority(n, t), new SecureRandom());
-            List<byte[]> got = new ArrayList<>();
-            g.sites.get(SENDER).start(Byzantine.silent(ID));
+            DeliveryLog<byte[]> got = g.log();
+            g.attack(NetworkAttack.SILENT.at(g, SENDER));
             for (int i = 1; i < n - 1; i++) {
-                g.sites.get(i).start(new Vcbc(ID, SENDER, dealt.signers().get(i), 1 << 20, true, got::add));
+                int site = i;
+                g.sites.get(i).start(new Vcbc(ID, SENDER, dealt.signers().get(i), 1 << 20, true, m -> got.record(site, m)));
             }
             g.sites.get(n - 1).start(new Forger(seed, dealt.signers().get(n - 1), "m".getBytes(StandardCharsets.UTF_8)));
             g.runToQuiescence();
-            assertThat(got).as("nobody delivers without the sender").isEmpty();
+            assertThat(got.sites()).as("nobody delivers without the sender").allSatisfy(h -> assertThat(got.count(h)).isZero());
             for (int i = 1; i < n - 1; i++) {
                 // Two forged finals (neither waits: both fail verification) and two forged answers.
                 assertThat(g.sites.get(i).session().counters().rejectedByProtocol()).as("site %d", i).isEqualTo(4);

@@ -56,6 +56,11 @@ public final class SimulatedNetwork {
         this.channels = new Channel[n];
     }
 
+    /** The number of sites, 0 to size() - 1. */
+    public int size() {
+        return n;
+    }
+
     /** The bottom layer for site {@code site}'s channel. */
     public Layer layerFor(int site) {
         checkSite(site);

@@ -1,0 +1,30 @@
+package org.maftia.testkit.property;
+
+import java.util.List;
+
+/**
+ * A property the specification promises does not hold in a run: which property, at which honest
+ * sites, and what they did. An {@link AssertionError}, so a test fails on it, and
+ * {@link org.maftia.testkit.sim.Seeds} adds the seed that replays the run.
+ */
+public final class PropertyViolation extends AssertionError {
+
+    private final String property;
+    private final List<Integer> sites;
+
+    PropertyViolation(String property, List<Integer> sites, String detail) {
+        super(property + " violated at " + (sites.size() == 1 ? "site " + sites.getFirst() : "sites " + sites) + ": " + detail);
+        this.property = property;
+        this.sites = List.copyOf(sites);
+    }
+
+    /** The property's name, as the specification calls it ("agreement", "total order", ...). */
+    public String property() {
+        return property;
+    }
+
+    /** The honest sites whose records show the violation. */
+    public List<Integer> sites() {
+        return sites;
+    }
+}
