@@ -2,7 +2,6 @@ package org.maftia.testkit.adversary;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.maftia.testkit.net.Adversary;
 import org.maftia.testkit.net.Envelope;
 import org.maftia.testkit.net.SimulatedNetwork;
 
@@ -12,17 +11,10 @@ import org.maftia.testkit.net.SimulatedNetwork;
  * kept (the headers, often also some fields), the rest cut off or replaced by random bytes, which
  * reaches the protocols' own decoders and checks.
  */
-public final class GarbageFlood implements Adversary {
+public final class GarbageFlood extends TrafficInjector {
 
     /** Longest random tail or random message. */
     static final int MAX_JUNK = 96;
-
-    private final Driven driven;
-    private final Traffic traffic;
-    private final SplittableRandom random;
-    private final double probability;
-    private int budget;
-    private long sent;
 
     /**
      * @param random      the run's generator (a split of the simulation's), for determinism per seed
@@ -31,25 +23,14 @@ public final class GarbageFlood implements Adversary {
      * @param sites       the corrupted sites that send junk
      */
     public GarbageFlood(SplittableRandom random, double probability, int budget, int... sites) {
-        this.driven = new Driven("GarbageFlood", sites);
-        this.traffic = new Traffic(driven);
-        this.random = random;
-        this.probability = Chance.check(probability);
-        this.budget = Chance.checkBudget(budget);
+        super("GarbageFlood", random, probability, budget, sites);
     }
 
     @Override
-    public Decision onMessage(Envelope message, SimulatedNetwork network) {
-        traffic.remember(message, random);
-        if (budget > 0 && random.nextDouble() < probability) {
-            driven.requireCorrupted(network);
-            Envelope template = traffic.isEmpty() ? message : traffic.pick(random).message();
-            int from = driven.pick(random);
-            network.inject(from, Chance.otherSite(from, network.size(), random), template.withBytes(junk(template.bytes())));
-            budget--;
-            sent++;
-        }
-        return DELIVER;
+    protected void inject(Envelope message, SimulatedNetwork network) {
+        Envelope template = traffic.isEmpty() ? message : traffic.pick(random).message();
+        int from = driven.pick(random);
+        network.inject(from, Chance.otherSite(from, network.size(), random), template.withBytes(junk(template.bytes())));
     }
 
     /** Junk shaped like {@code real}: random bytes, a strict truncation, or a kept start with a random tail. */
@@ -76,11 +57,6 @@ public final class GarbageFlood implements Adversary {
 
     /** Junk messages sent so far. */
     public long sent() {
-        return sent;
-    }
-
-    @Override
-    public String toString() {
-        return driven.toString();
+        return injected();
     }
 }

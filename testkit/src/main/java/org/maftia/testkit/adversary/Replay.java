@@ -1,7 +1,6 @@
 package org.maftia.testkit.adversary;
 
 import java.util.SplittableRandom;
-import org.maftia.testkit.net.Adversary;
 import org.maftia.testkit.net.Envelope;
 import org.maftia.testkit.net.SimulatedNetwork;
 
@@ -11,14 +10,7 @@ import org.maftia.testkit.net.SimulatedNetwork;
  * authenticated, so that is all a replay can be). Each message passing through the network gives
  * a chance to replay one, until the budget is spent.
  */
-public final class Replay implements Adversary {
-
-    private final Driven driven;
-    private final Traffic traffic;
-    private final SplittableRandom random;
-    private final double probability;
-    private int budget;
-    private long replayed;
+public final class Replay extends TrafficInjector {
 
     /**
      * @param random      the run's generator (a split of the simulation's), for determinism per seed
@@ -27,34 +19,23 @@ public final class Replay implements Adversary {
      * @param sites       the corrupted sites that replay
      */
     public Replay(SplittableRandom random, double probability, int budget, int... sites) {
-        this.driven = new Driven("Replay", sites);
-        this.traffic = new Traffic(driven);
-        this.random = random;
-        this.probability = Chance.check(probability);
-        this.budget = Chance.checkBudget(budget);
+        super("Replay", random, probability, budget, sites);
     }
 
     @Override
-    public Decision onMessage(Envelope message, SimulatedNetwork network) {
-        traffic.remember(message, random);
-        if (budget > 0 && !traffic.isEmpty() && random.nextDouble() < probability) {
-            driven.requireCorrupted(network);
-            Traffic.Seen old = traffic.pick(random);
-            int to = Chance.otherSite(old.site(), network.size(), random);
-            network.inject(old.site(), to, old.message().withBytes(old.message().bytes()));
-            budget--;
-            replayed++;
-        }
-        return DELIVER;
+    protected boolean canInject() {
+        return !traffic.isEmpty();
+    }
+
+    @Override
+    protected void inject(Envelope message, SimulatedNetwork network) {
+        Traffic.Seen old = traffic.pick(random);
+        int to = Chance.otherSite(old.site(), network.size(), random);
+        network.inject(old.site(), to, old.message().withBytes(old.message().bytes()));
     }
 
     /** Messages replayed so far. */
     public long replayed() {
-        return replayed;
-    }
-
-    @Override
-    public String toString() {
-        return driven.toString();
+        return injected();
     }
 }
