@@ -2,6 +2,7 @@ package org.maftia.group.core;
 
 import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.function.Supplier;
 import org.maftia.crypto.Share;
 import org.maftia.crypto.ShareVerdict;
 import org.maftia.crypto.ThresholdCoin;
@@ -59,8 +60,7 @@ final class MemoizedKeys {
 
             @Override
             public ShareVerdict verifyShare(byte[] message, Share share) {
-                return memo.verdict(new VerifiedAhead.Check(slot * KINDS + SHARE, message, share.index(), share.encoded()),
-                        () -> key.verifyShare(message, share));
+                return shareVerdict(memo, slot, message, share, () -> key.verifyShare(message, share));
             }
 
             @Override
@@ -90,8 +90,7 @@ final class MemoizedKeys {
 
             @Override
             public ShareVerdict verifyShare(byte[] tag, Share share) {
-                return memo.verdict(new VerifiedAhead.Check(slot * KINDS + SHARE, tag, share.index(), share.encoded()),
-                        () -> key.verifyShare(tag, share));
+                return shareVerdict(memo, slot, tag, share, () -> key.verifyShare(tag, share));
             }
 
             @Override
@@ -131,8 +130,7 @@ final class MemoizedKeys {
 
             @Override
             public ShareVerdict verifyShare(byte[] ciphertext, Share share) {
-                return memo.verdict(new VerifiedAhead.Check(slot * KINDS + SHARE, ciphertext, share.index(), share.encoded()),
-                        () -> key.verifyShare(ciphertext, share));
+                return shareVerdict(memo, slot, ciphertext, share, () -> key.verifyShare(ciphertext, share));
             }
 
             @Override
@@ -140,5 +138,10 @@ final class MemoizedKeys {
                 return key.combine(ciphertext, shares, verified);
             }
         };
+    }
+
+    /** A share's verdict through {@code memo}: a share is checked on its input, its holder and its bytes. */
+    private static ShareVerdict shareVerdict(VerifiedAhead memo, int slot, byte[] input, Share share, Supplier<ShareVerdict> check) {
+        return memo.verdict(new VerifiedAhead.Check(slot * KINDS + SHARE, input, share.index(), share.encoded()), check);
     }
 }
