@@ -14,9 +14,9 @@ public abstract class AggregatedStream extends Stream {
     private final Aggregation engine;
 
     /** A stream whose sub-broadcasts are tagged {@code tag}, made by {@code factory}, {@code retained} kept per sender. */
-    AggregatedStream(GroupSite site, String protocolID, String groupID, int window, String tag, int retained,
+    AggregatedStream(Site site, String protocolID, String groupID, StreamOptions options, String tag, int retained,
                      Aggregation.SubFactory factory) {
-        super(site, protocolID, groupID, window);
+        super(site, protocolID, groupID, options);
         this.engine = new Aggregation(protocolID, tag, retained, factory, new Aggregation.Output() {
             @Override
             public boolean deliver(byte[] payload, boolean own) {

@@ -2,7 +2,6 @@ package org.maftia.group;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * What every agreement protocol has (spec 3.2, class Agreement): each party proposes a value;
@@ -14,18 +13,14 @@ public abstract class Agreement extends Protocol {
 
     protected final CompletableFuture<Negotiable> decided = new CompletableFuture<>();
 
-    protected Agreement(GroupSite site, String protocolID, String groupID) {
+    protected Agreement(Site site, String protocolID, String groupID) {
         super(site, protocolID, groupID);
     }
 
     /** Proposes {@code value} and waits for the decision. @throws CancellationException if aborted */
-    public Negotiable negotiate(Negotiable value) throws InterruptedException {
+    public Negotiable negotiate(Negotiable value) {
         propose(value);
-        try {
-            return decided.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("agreement " + protocolID + " failed", e.getCause());
-        }
+        return await(decided, "the agreement");
     }
 
     /** Proposes {@code value} and returns at once. */

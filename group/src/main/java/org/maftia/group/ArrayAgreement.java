@@ -1,7 +1,6 @@
 package org.maftia.group;
 
 import java.util.concurrent.CancellationException;
-import org.maftia.group.core.GroupKeys;
 import org.maftia.group.vba.Vba;
 
 /**
@@ -15,21 +14,16 @@ import org.maftia.group.vba.Vba;
  */
 public class ArrayAgreement extends Agreement {
 
-    private final GroupKeys keys;
     private Vba instance;
     private boolean aborted;
 
-    public ArrayAgreement(GroupSite site, String protocolID, String groupID, GroupKeys keys) {
-        super(site, protocolID, groupID);
-        if (keys == null) {
-            throw new IllegalArgumentException("an ArrayAgreement needs the site's group keys");
-        }
-        this.keys = keys;
+    /** As in the spec: at the site {@link Site#current()} resolves. */
+    public ArrayAgreement(String protocolID, String groupID) {
+        this(Site.current(), protocolID, groupID);
     }
 
-    /** As in the spec, plus the keys: the site is the one bound to this thread ({@link GroupSite#enter()}). */
-    public ArrayAgreement(String protocolID, String groupID, GroupKeys keys) {
-        this(GroupSite.current(), protocolID, groupID, keys);
+    public ArrayAgreement(Site site, String protocolID, String groupID) {
+        super(site, protocolID, groupID);
     }
 
     @Override
@@ -48,7 +42,7 @@ public class ArrayAgreement extends Agreement {
         if (instance != null || aborted) {
             throw new IllegalStateException("agreement " + protocolID + (aborted ? " was aborted" : " already has a proposal"));
         }
-        Vba vba = new Vba(protocolID, keys, validator::isValid, w -> decided.complete(new ArrayNegotiable(w, validator)));
+        Vba vba = new Vba(protocolID, site.groupKeys(), validator::isValid, w -> decided.complete(new ArrayNegotiable(w, validator)));
         instance = vba;
         byte[] own = value.clone();
         site.start(vba);
@@ -56,7 +50,7 @@ public class ArrayAgreement extends Agreement {
     }
 
     /** Proposes and waits for the decision. @throws CancellationException if aborted */
-    public byte[] negotiate(byte[] value, ArrayValidator validator) throws InterruptedException {
+    public byte[] negotiate(byte[] value, ArrayValidator validator) {
         return ((ArrayNegotiable) negotiate(new ArrayNegotiable(value, validator))).getValue();
     }
 

@@ -11,16 +11,20 @@ import org.maftia.group.stream.StreamEntry;
  */
 public class AtomicStream extends OrderedStream {
 
-    private final Abc instance;
+    private final Abc abc;
 
-    public AtomicStream(GroupSite site, String protocolID, String groupID, GroupKeys keys) {
-        this(site, protocolID, groupID, keys, Abc.Settings.DEFAULT, DEFAULT_WINDOW);
+    /** As in the spec: at the site {@link Site#current()} resolves. */
+    public AtomicStream(String protocolID, String groupID) {
+        this(Site.current(), protocolID, groupID);
     }
 
-    /** With explicit batch bounds and flow-control window. */
-    public AtomicStream(GroupSite site, String protocolID, String groupID, GroupKeys keys, Abc.Settings settings, int window) {
-        super(site, protocolID, groupID, keys, window);
-        this.instance = start(new Abc(protocolID, keys, settings, new Abc.Output() {
+    public AtomicStream(Site site, String protocolID, String groupID) {
+        this(site, protocolID, groupID, StreamOptions.DEFAULT);
+    }
+
+    public AtomicStream(Site site, String protocolID, String groupID, StreamOptions options) {
+        super(site, protocolID, groupID, options);
+        this.abc = start(new Abc(protocolID, site.groupKeys(), settings(options), new Abc.Output() {
             @Override
             public boolean deliver(StreamEntry.Data entry) {
                 return AtomicStream.this.deliver(entry.payload(), own.delivered(entry));
@@ -33,13 +37,20 @@ public class AtomicStream extends OrderedStream {
         }));
     }
 
-    /** As in the spec, plus the keys: the site is the one bound to this thread ({@link GroupSite#enter()}). */
-    public AtomicStream(String protocolID, String groupID, GroupKeys keys) {
-        this(GroupSite.current(), protocolID, groupID, keys);
+    /**
+     * Closes refused at this site because their proof was not their origin's signature (a
+     * corrupted party closing in another's name); counted on the protocol thread, this waits for it.
+     */
+    public long refusedCloses() {
+        return onProtocolThread(abc::refusedCloses);
     }
 
-    /** The protocol instance, for monitoring on the protocol thread. */
-    public Abc instance() {
-        return instance;
+    /** The round of Protocol 7 this site is in (each round orders one agreed batch of batches). */
+    public long round() {
+        return onProtocolThread(abc::round);
+    }
+
+    private long onProtocolThread(java.util.function.LongSupplier counter) {
+        return site.onProtocolThread(() -> { }).thenApply(v -> counter.getAsLong()).join();
     }
 }

@@ -3,7 +3,6 @@ package org.maftia.group;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.maftia.group.abba.Abba;
-import org.maftia.group.core.GroupKeys;
 
 /**
  * Binary Byzantine agreement (spec 3.2; Protocol 3, ABBA): all honest parties decide the same
@@ -13,15 +12,15 @@ public class BinaryAgreement extends Agreement {
 
     private final Abba instance;
 
-    public BinaryAgreement(GroupSite site, GroupKeys keys, String protocolID, String groupID) {
-        super(site, protocolID, groupID);
-        this.instance = new Abba(protocolID, keys, b -> decided.complete(new BinaryNegotiable(b)));
-        site.start(instance);
+    /** As in the spec: at the site {@link Site#current()} resolves. */
+    public BinaryAgreement(String protocolID, String groupID) {
+        this(Site.current(), protocolID, groupID);
     }
 
-    /** As in the spec, with the keys given: the site is the one bound to this thread ({@link GroupSite#enter()}). */
-    public BinaryAgreement(GroupKeys keys, String protocolID, String groupID) {
-        this(GroupSite.current(), keys, protocolID, groupID);
+    public BinaryAgreement(Site site, String protocolID, String groupID) {
+        super(site, protocolID, groupID);
+        this.instance = new Abba(protocolID, site.groupKeys(), b -> decided.complete(new BinaryNegotiable(b)));
+        site.start(instance);
     }
 
     @Override
@@ -37,7 +36,7 @@ public class BinaryAgreement extends Agreement {
     }
 
     /** Proposes {@code value} and waits for the decision. @throws CancellationException if aborted */
-    public boolean negotiate(boolean value) throws InterruptedException {
+    public boolean negotiate(boolean value) {
         return ((BinaryNegotiable) negotiate(new BinaryNegotiable(value))).getValue();
     }
 

@@ -2,7 +2,6 @@ package org.maftia.group;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.maftia.group.core.ProtocolInstance;
 
@@ -16,9 +15,9 @@ public abstract class Broadcast extends Protocol {
     protected final int sender;
     protected final CompletableFuture<byte[]> delivered = new CompletableFuture<>();
 
-    protected Broadcast(GroupSite site, String protocolID, String groupID, int sender) {
+    protected Broadcast(Site site, String protocolID, String groupID, int sender) {
         super(site, protocolID, groupID);
-        if (sender < 0 || sender >= site.parameters().n()) {
+        if (sender < 0 || sender >= site.n()) {
             throw new IllegalArgumentException("sender " + sender + " is not a site of group '" + groupID + "'");
         }
         this.sender = sender;
@@ -32,12 +31,8 @@ public abstract class Broadcast extends Protocol {
     public abstract void send(byte[] m);
 
     /** Waits for the payload. @throws CancellationException if the broadcast was aborted */
-    public byte[] receive() throws InterruptedException {
-        try {
-            return delivered.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("broadcast " + protocolID + " failed", e.getCause());
-        }
+    public byte[] receive() {
+        return await(delivered, "receiving");
     }
 
     public boolean canReceive() {
@@ -46,8 +41,8 @@ public abstract class Broadcast extends Protocol {
 
     /** Checks this site is the declared sender, then hands a copy of {@code m} to the protocol on its thread. */
     protected final void sendFromSender(byte[] m, Consumer<byte[]> broadcastOnProtocolThread) {
-        if (sender != site.parameters().self()) {
-            throw new IllegalStateException("site " + site.parameters().self() + " is not the sender of " + protocolID
+        if (sender != site.id()) {
+            throw new IllegalStateException("site " + site.id() + " is not the sender of " + protocolID
                     + " (P" + sender + " is)");
         }
         byte[] copy = m.clone();

@@ -1,7 +1,5 @@
 package org.maftia.group;
 
-import org.maftia.crypto.ThresholdParameters;
-import org.maftia.group.core.GroupKeys;
 import org.maftia.group.vcbc.Vcbc;
 
 /**
@@ -9,44 +7,25 @@ import org.maftia.group.vcbc.Vcbc;
  * payload, and all deliver the sender's payload when the sender is honest; unlike reliable
  * broadcast, some honest parties may deliver nothing when the sender is corrupted.
  *
- * <p>The keys are the site's dealt {@link GroupKeys}: its share of VCBC's (n, ceil((n+t+1)/2), t)
- * threshold signature.
+ * <p>The site signs with its share of the {@link KeyPurpose#VCBC} key.
  */
 public class ConsistentBroadcast extends Broadcast {
 
-    protected final Vcbc instance;
-    protected final GroupKeys keys;
+    final Vcbc instance;
 
-    public ConsistentBroadcast(GroupSite site, String protocolID, String groupID, int sender, GroupKeys keys) {
-        this(site, protocolID, groupID, sender, keys, false);
+    /** As in the spec: at the site {@link Site#current()} resolves. */
+    public ConsistentBroadcast(String protocolID, String groupID, int sender) {
+        this(Site.current(), protocolID, groupID, sender);
     }
 
-    /** As in the spec, plus the keys: the site is the one bound to this thread ({@link GroupSite#enter()}). */
-    public ConsistentBroadcast(String protocolID, String groupID, int sender, GroupKeys keys) {
-        this(GroupSite.current(), protocolID, groupID, sender, keys);
+    public ConsistentBroadcast(Site site, String protocolID, String groupID, int sender) {
+        this(site, protocolID, groupID, sender, false);
     }
 
-    ConsistentBroadcast(GroupSite site, String protocolID, String groupID, int sender, GroupKeys keys, boolean verifiable) {
+    ConsistentBroadcast(Site site, String protocolID, String groupID, int sender, boolean verifiable) {
         super(site, protocolID, groupID, sender);
-        this.keys = checkedKeys(site, keys);
-        this.instance = new Vcbc(protocolID, sender, keys.vcbc(), Vcbc.DEFAULT_MAX_PAYLOAD, verifiable, this::onDeliver);
+        this.instance = new Vcbc(protocolID, sender, site.groupKeys().vcbc(), Vcbc.DEFAULT_MAX_PAYLOAD, verifiable, this::onDeliver);
         site.start(instance);
-    }
-
-    /**
-     * {@code keys}, once checked to hold the site's share of VCBC's signature.
-     *
-     * @throws IllegalArgumentException if they are another site's, or of another scheme
-     */
-    static GroupKeys checkedKeys(GroupSite site, GroupKeys keys) {
-        var p = site.parameters();
-        ThresholdParameters expected = ThresholdParameters.honestMajority(p.n(), p.t());
-        if (!keys.vcbcKey().parameters().equals(expected) || keys.vcbc().index() != p.self()) {
-            throw new IllegalArgumentException("the VCBC key " + keys.vcbcKey().parameters() + " of holder "
-                    + keys.vcbc().index() + " is not site " + p.self() + "'s share of an " + expected
-                    + " signature (Protocol 6 needs (n, ceil((n+t+1)/2), t))");
-        }
-        return keys;
     }
 
     /** On the protocol thread, when Protocol 6 outputs (deliver, m̄). */

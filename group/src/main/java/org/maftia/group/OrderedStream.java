@@ -1,6 +1,6 @@
 package org.maftia.group;
 
-import org.maftia.group.core.GroupKeys;
+import org.maftia.group.abc.Abc;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.stream.OwnEntries;
 import org.maftia.group.stream.TotalOrder;
@@ -11,12 +11,16 @@ abstract class OrderedStream extends Stream {
     protected final OwnEntries own;
     private TotalOrder instance;
 
-    OrderedStream(GroupSite site, String protocolID, String groupID, GroupKeys keys, int window) {
-        super(site, protocolID, groupID, window);
-        if (keys == null) {
-            throw new IllegalArgumentException("a " + getClass().getSimpleName() + " needs the site's group keys");
-        }
-        this.own = new OwnEntries(site.parameters().self());
+    OrderedStream(Site site, String protocolID, String groupID, StreamOptions options) {
+        super(site, protocolID, groupID, options);
+        this.own = new OwnEntries(site.id());
+    }
+
+    /** The bounds of Protocol 7's instance for {@code options}. */
+    static Abc.Settings settings(StreamOptions options) {
+        Abc.Settings d = Abc.Settings.DEFAULT;
+        return new Abc.Settings(options.maxBatch(), options.maxBatchBytes(), d.roundsAhead(), d.roundsKept(),
+                d.roundsRemembered(), d.decisionsKept());
     }
 
     /** Starts the stream's protocol instance at the site; called once by the constructor. */
@@ -33,7 +37,7 @@ abstract class OrderedStream extends Stream {
 
     @Override
     protected void submitClose() {
-        instance.broadcast(instance.closeEntry(site.parameters().self(), getGroupID()));
+        instance.broadcast(instance.closeEntry(site.id(), getGroupID()));
     }
 
     @Override

@@ -1,15 +1,23 @@
 package org.maftia.group;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
 /**
  * What every communication service has (spec 3.2, 5.2.1, Figure 5.1): a protocol id unique in its
- * group, the group, and a way to give up.
+ * group, the group, the site it runs at, and a way to give up.
  */
 public abstract class Protocol {
 
-    protected final GroupSite site;
+    protected final Site site;
     protected final String protocolID;
 
-    protected Protocol(GroupSite site, String protocolID, String groupID) {
+    protected Protocol(Site site, String protocolID, String groupID) {
+        if (site == null) {
+            throw new IllegalArgumentException("a protocol needs a site: pass one, or use the constructor without it,"
+                    + " which takes Site.current()");
+        }
         if (protocolID == null || protocolID.isEmpty()) {
             throw new IllegalArgumentException("a protocol needs a non-empty id, unique in its group");
         }
@@ -23,9 +31,29 @@ public abstract class Protocol {
     }
 
     public String getGroupID() {
-        return site.parameters().groupId();
+        return site.groupId();
     }
 
     /** Stops taking part; the instance's state is freed and calls waiting on it fail. */
     public abstract void abort();
+
+    /**
+     * Waits for {@code result} as a blocking call of section 3.2 does.
+     *
+     * @throws CancellationException if the protocol was aborted
+     * @throws OperationInterruptedException if the waiting thread was interrupted
+     */
+    final <T> T await(CompletableFuture<T> result, String what) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationInterruptedException(what + " of " + protocolID + " interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CancellationException c) {
+                throw c;
+            }
+            throw new IllegalStateException(what + " of " + protocolID + " failed", e.getCause());
+        }
+    }
 }

@@ -10,15 +10,15 @@ public class ReliableBroadcast extends Broadcast {
 
     private final Rbc instance;
 
-    public ReliableBroadcast(GroupSite site, String protocolID, String groupID, int sender) {
+    /** As in the spec: at the site {@link Site#current()} resolves. */
+    public ReliableBroadcast(String protocolID, String groupID, int sender) {
+        this(Site.current(), protocolID, groupID, sender);
+    }
+
+    public ReliableBroadcast(Site site, String protocolID, String groupID, int sender) {
         super(site, protocolID, groupID, sender);
         this.instance = new Rbc(protocolID, sender, Rbc.DEFAULT_MAX_PAYLOAD, delivered::complete);
         site.start(instance);
-    }
-
-    /** As in the spec: the site is the one bound to this thread ({@link GroupSite#enter()}). */
-    public ReliableBroadcast(String protocolID, String groupID, int sender) {
-        this(GroupSite.current(), protocolID, groupID, sender);
     }
 
     @Override

@@ -17,20 +17,19 @@ public class ReliableStream extends AggregatedStream {
      */
     public static final int RETAINED = 8;
 
-    public ReliableStream(GroupSite site, String protocolID, String groupID) {
-        this(site, protocolID, groupID, DEFAULT_WINDOW);
+    /** As in the spec: at the site {@link Site#current()} resolves. */
+    public ReliableStream(String protocolID, String groupID) {
+        this(Site.current(), protocolID, groupID);
     }
 
-    /** With a flow-control window other than {@link Stream#DEFAULT_WINDOW}. */
-    public ReliableStream(GroupSite site, String protocolID, String groupID, int window) {
-        super(site, protocolID, groupID, window, "rbc", RETAINED, (id, sender, deliver) -> {
+    public ReliableStream(Site site, String protocolID, String groupID) {
+        this(site, protocolID, groupID, StreamOptions.DEFAULT);
+    }
+
+    public ReliableStream(Site site, String protocolID, String groupID, StreamOptions options) {
+        super(site, protocolID, groupID, options, "rbc", RETAINED, (id, sender, deliver) -> {
             Rbc rbc = new Rbc(id, sender, Rbc.DEFAULT_MAX_PAYLOAD, deliver);
             return new Aggregation.Sub(rbc, rbc::broadcast);
         });
-    }
-
-    /** As in the spec: the site is the one bound to this thread ({@link GroupSite#enter()}). */
-    public ReliableStream(String protocolID, String groupID) {
-        this(GroupSite.current(), protocolID, groupID);
     }
 }

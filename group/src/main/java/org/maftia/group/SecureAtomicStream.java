@@ -21,18 +21,21 @@ public class SecureAtomicStream extends OrderedStream {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ScAbc instance;
     private final ThresholdCryptosystem publicKey;
 
-    public SecureAtomicStream(GroupSite site, String protocolID, String groupID, GroupKeys keys) {
-        this(site, protocolID, groupID, keys, Abc.Settings.DEFAULT, DEFAULT_WINDOW);
+    /** As in the spec: at the site {@link Site#current()} resolves. */
+    public SecureAtomicStream(String protocolID, String groupID) {
+        this(Site.current(), protocolID, groupID);
     }
 
-    public SecureAtomicStream(GroupSite site, String protocolID, String groupID, GroupKeys keys, Abc.Settings settings,
-                              int window) {
-        super(site, protocolID, groupID, keys, window);
-        this.publicKey = keys.scAbcKey();
-        this.instance = start(new ScAbc(protocolID, keys, settings, window, new ScAbc.Output() {
+    public SecureAtomicStream(Site site, String protocolID, String groupID) {
+        this(site, protocolID, groupID, StreamOptions.DEFAULT);
+    }
+
+    public SecureAtomicStream(Site site, String protocolID, String groupID, StreamOptions options) {
+        super(site, protocolID, groupID, options);
+        this.publicKey = site.keys().decryptor().publicKey();
+        start(new ScAbc(protocolID, site.groupKeys(), settings(options), options.window(), new ScAbc.Output() {
             @Override
             public boolean reveal(StreamEntry.Data ordered, byte[] cleartext) {
                 return deliver(cleartext, own.delivered(ordered));
@@ -43,11 +46,6 @@ public class SecureAtomicStream extends OrderedStream {
                 terminate();
             }
         }));
-    }
-
-    /** As in the spec, plus the keys: the site is the one bound to this thread ({@link GroupSite#enter()}). */
-    public SecureAtomicStream(String protocolID, String groupID, GroupKeys keys) {
-        this(GroupSite.current(), protocolID, groupID, keys);
     }
 
     /** The payload to send for {@code cleartext} on stream {@code protocolID} of {@code groupID} (spec 3.2). */
@@ -61,17 +59,12 @@ public class SecureAtomicStream extends OrderedStream {
      * @throws IllegalArgumentException if it is not one (it would be skipped by every party)
      */
     @Override
-    public void send(byte[] ciphertext) throws InterruptedException {
+    public void send(byte[] ciphertext) {
         if (!publicKey.isValidCiphertext(ciphertext)
                 || !Arrays.equals(publicKey.labelOf(ciphertext), ScAbc.label(protocolID, getGroupID()))) {
             throw new IllegalArgumentException("not a ciphertext of stream " + protocolID
                     + ": make it with SecureAtomicStream.encrypt(protocolID, groupID, publicKey, cleartext)");
         }
         super.send(ciphertext);
-    }
-
-    /** The protocol instance, for monitoring on the protocol thread. */
-    public ScAbc instance() {
-        return instance;
     }
 }

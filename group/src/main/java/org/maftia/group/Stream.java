@@ -21,8 +21,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public abstract class Stream extends Protocol {
 
-    /** Unread deliveries, and own sends in flight, before the stream pushes back. */
-    public static final int DEFAULT_WINDOW = 1024;
 
     private final int window;
     private final ArrayDeque<byte[]> inbox = new ArrayDeque<>();
@@ -34,12 +32,9 @@ public abstract class Stream extends Protocol {
     private boolean aborted;
     private boolean stalled;
 
-    protected Stream(GroupSite site, String protocolID, String groupID, int window) {
+    protected Stream(Site site, String protocolID, String groupID, StreamOptions options) {
         super(site, protocolID, groupID);
-        if (window < 1) {
-            throw new IllegalArgumentException("a stream's window must be at least 1, not " + window);
-        }
-        this.window = window;
+        this.window = options.window();
     }
 
     public int window() {
@@ -50,12 +45,13 @@ public abstract class Stream extends Protocol {
      * Broadcasts {@code m} on the stream; blocks while {@link #canSend()} is false.
      *
      * @throws IllegalStateException after {@link #close()}, or when the stream ended
+     * @throws OperationInterruptedException if the thread was interrupted while it waited
      */
-    public void send(byte[] m) throws InterruptedException {
+    public void send(byte[] m) {
         byte[] copy = m.clone();
         synchronized (this) {
             while (inFlight >= window && open()) {
-                wait();
+                waitHere("sending");
             }
             requireOpen();
             inFlight++;
@@ -73,8 +69,9 @@ public abstract class Stream extends Protocol {
      *
      * @throws StreamClosedException once the stream closed and every payload before the close was received
      * @throws CancellationException if the stream was aborted
+     * @throws OperationInterruptedException if the thread was interrupted while it waited
      */
-    public byte[] receive() throws InterruptedException {
+    public byte[] receive() {
         synchronized (this) {
             while (inbox.isEmpty()) {
                 if (aborted) {
@@ -83,7 +80,7 @@ public abstract class Stream extends Protocol {
                 if (terminated) {
                     throw new StreamClosedException("stream " + protocolID + " is closed: every payload was received");
                 }
-                wait();
+                waitHere("receiving");
             }
             byte[] m = inbox.poll();
             resumeIfDrained();
@@ -113,7 +110,7 @@ public abstract class Stream extends Protocol {
     }
 
     /** Waits for the stream to terminate, receiving and discarding what it delivers meanwhile. */
-    public void waitDone() throws InterruptedException {
+    public void waitDone() {
         synchronized (this) {
             while (true) {
                 if (!inbox.isEmpty()) {
@@ -126,13 +123,13 @@ public abstract class Stream extends Protocol {
                 if (terminated) {
                     return;
                 }
-                wait();
+                waitHere("waiting for the end");
             }
         }
     }
 
     /** {@link #close()} then {@link #waitDone()}. */
-    public void closeWait() throws InterruptedException {
+    public void closeWait() {
         close();
         waitDone();
     }
@@ -215,7 +212,17 @@ public abstract class Stream extends Protocol {
 
     /** Closes counted when the stream terminates: more than t, from distinct parties (spec 3.2). */
     protected final int closesToTerminate() {
-        return site.parameters().t() + 1;
+        return site.t() + 1;
+    }
+
+    /** Waits on this stream's monitor (held) for a change. */
+    private void waitHere(String what) {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationInterruptedException(what + " on stream " + protocolID + " interrupted", e);
+        }
     }
 
     private boolean open() {

@@ -2,7 +2,6 @@ package org.maftia.group;
 
 import java.util.concurrent.CancellationException;
 import org.maftia.group.abba.Abba;
-import org.maftia.group.core.GroupKeys;
 
 /**
  * Validated binary Byzantine agreement (spec 3.2, point 2; spec 5.2.1.2, ABBA with external
@@ -16,37 +15,54 @@ import org.maftia.group.core.GroupKeys;
  */
 public class ValidatedAgreement extends Agreement {
 
-    private final GroupKeys keys;
     private final Boolean bias;
     private Abba instance;
     private boolean aborted;
 
+    /**
+     * As in the spec, {@code ValidatedAgreement(protocolID)}: unbiased, in the group of the site
+     * {@link Site#current()} resolves (the spec's constructor names no group: a site's group is
+     * implied).
+     */
+    public ValidatedAgreement(String protocolID) {
+        this(Site.current(), protocolID);
+    }
+
+    /** As in the spec, {@code ValidatedAgreement(protocolID, bias)}: biased towards {@code bias} (spec 5.2.1.2). */
+    public ValidatedAgreement(String protocolID, boolean bias) {
+        this(Site.current(), protocolID, bias);
+    }
+
+    /** Unbiased, in {@code groupID}, at the site {@link Site#current()} resolves. */
+    public ValidatedAgreement(String protocolID, String groupID) {
+        this(Site.current(), protocolID, groupID);
+    }
+
+    /** Biased towards {@code bias}, in {@code groupID}, at the site {@link Site#current()} resolves. */
+    public ValidatedAgreement(String protocolID, String groupID, boolean bias) {
+        this(Site.current(), protocolID, groupID, bias);
+    }
+
     /** Unbiased, in {@code site}'s group. */
-    public ValidatedAgreement(GroupSite site, GroupKeys keys, String protocolID) {
-        this(site, keys, protocolID, (Boolean) null);
+    public ValidatedAgreement(Site site, String protocolID) {
+        this(site, protocolID, site.groupId(), null);
     }
 
-    /** Biased towards {@code bias} (spec 5.2.1.2), in {@code site}'s group. */
-    public ValidatedAgreement(GroupSite site, GroupKeys keys, String protocolID, boolean bias) {
-        this(site, keys, protocolID, Boolean.valueOf(bias));
+    /** Biased towards {@code bias}, in {@code site}'s group. */
+    public ValidatedAgreement(Site site, String protocolID, boolean bias) {
+        this(site, protocolID, site.groupId(), Boolean.valueOf(bias));
     }
 
-    /** As in the spec, {@code ValidatedAgreement(protocolID)}, with the keys given; the site is the thread's. */
-    public ValidatedAgreement(GroupKeys keys, String protocolID) {
-        this(GroupSite.current(), keys, protocolID);
+    public ValidatedAgreement(Site site, String protocolID, String groupID) {
+        this(site, protocolID, groupID, null);
     }
 
-    /** As in the spec, {@code ValidatedAgreement(protocolID, bias)}, with the keys given; the site is the thread's. */
-    public ValidatedAgreement(GroupKeys keys, String protocolID, boolean bias) {
-        this(GroupSite.current(), keys, protocolID, bias);
+    public ValidatedAgreement(Site site, String protocolID, String groupID, boolean bias) {
+        this(site, protocolID, groupID, Boolean.valueOf(bias));
     }
 
-    private ValidatedAgreement(GroupSite site, GroupKeys keys, String protocolID, Boolean bias) {
-        super(site, protocolID, site.parameters().groupId());
-        if (keys == null) {
-            throw new IllegalArgumentException("a ValidatedAgreement needs the site's group keys");
-        }
-        this.keys = keys;
+    private ValidatedAgreement(Site site, String protocolID, String groupID, Boolean bias) {
+        super(site, protocolID, groupID);
         this.bias = bias;
     }
 
@@ -72,7 +88,7 @@ public class ValidatedAgreement extends Agreement {
             throw new IllegalStateException("agreement " + protocolID + (aborted ? " was aborted" : " already has a proposal"));
         }
         Abba[] self = new Abba[1];
-        self[0] = Abba.validated(protocolID, keys, new Abba.Validation(validator::isValid, bias),
+        self[0] = Abba.validated(protocolID, site.groupKeys(), new Abba.Validation(validator::isValid, bias),
                 b -> decided.complete(new ValidatedNegotiable(b, self[0].decisionProof(), validator)));
         Abba abba = self[0];
         instance = abba;
@@ -82,7 +98,7 @@ public class ValidatedAgreement extends Agreement {
     }
 
     /** Proposes and waits for the decision. @throws CancellationException if aborted */
-    public boolean negotiate(boolean value, byte[] proof, BinaryValidator validator) throws InterruptedException {
+    public boolean negotiate(boolean value, byte[] proof, BinaryValidator validator) {
         return ((ValidatedNegotiable) negotiate(new ValidatedNegotiable(value, proof, validator))).getValue();
     }
 

@@ -1,7 +1,9 @@
 package org.maftia.group;
 
+import java.security.MessageDigest;
+import java.util.Arrays;
 import org.maftia.crypto.ThresholdSignature;
-import org.maftia.group.core.GroupKeys;
+import org.maftia.group.core.Digest;
 import org.maftia.group.vcbc.Vcbc;
 
 /**
@@ -9,21 +11,22 @@ import org.maftia.group.vcbc.Vcbc;
  * delivered hands out a <em>closing</em>, the payload with the threshold signature on it, with
  * which any other party delivers the same payload and terminates, without further communication.
  *
- * <p>Deviation from the spec's signatures: the hash is fixed (SHA-256), so no {@code MessageDigest}
- * is passed; {@link #isValidClosing} also takes the group id and the sender, because the signed
- * message (j, ready, H(m)) is tagged with the protocol id, the group id and j (convention 6).
+ * <p>The hash function is the one the group's consistent broadcast uses, SHA-256; the spec's
+ * methods take it as a {@code MessageDigest}, and refuse any other. {@link #isValidClosing} also
+ * takes the group id and the sender besides the protocol id: the signed message (j, ready, H(m))
+ * is tagged with all three (convention 6), so a closing of another group or sender never passes.
  */
 public class VerifiableConsistentBroadcast extends ConsistentBroadcast {
 
     private volatile byte[] closing;
 
-    public VerifiableConsistentBroadcast(GroupSite site, String protocolID, String groupID, int sender, GroupKeys keys) {
-        super(site, protocolID, groupID, sender, keys, true);
+    /** As in the spec: at the site {@link Site#current()} resolves. */
+    public VerifiableConsistentBroadcast(String protocolID, String groupID, int sender) {
+        this(Site.current(), protocolID, groupID, sender);
     }
 
-    /** As in the spec, plus the keys: the site is the one bound to this thread ({@link GroupSite#enter()}). */
-    public VerifiableConsistentBroadcast(String protocolID, String groupID, int sender, GroupKeys keys) {
-        this(GroupSite.current(), protocolID, groupID, sender, keys);
+    public VerifiableConsistentBroadcast(Site site, String protocolID, String groupID, int sender) {
+        super(site, protocolID, groupID, sender, true);
     }
 
     @Override
@@ -46,22 +49,20 @@ public class VerifiableConsistentBroadcast extends ConsistentBroadcast {
         return c.clone();
     }
 
-    /** Delivers from a closing obtained elsewhere (Protocol 6, lines 25-29). */
-    public void deliverClosing(byte[] v) {
-        deliverClosing(v, 0, v.length);
-    }
-
     /**
      * Delivers from the closing in {@code v[offset, offset+length)} if this instance has not
      * delivered yet (Protocol 6, lines 25-29).
      *
-     * @throws IllegalArgumentException if it is not a valid closing of this instance
+     * @throws IllegalArgumentException if {@code hash} is not the group's hash function, or
+     *         {@code v} holds no valid closing of this instance
      */
-    public void deliverClosing(byte[] v, int offset, int length) {
-        if (!isValidClosing(keys.vcbcKey(), getGroupID(), protocolID, sender, v, offset, length)) {
+    public void deliverClosing(MessageDigest hash, byte[] v, int offset, int length) {
+        requireGroupHash(hash);
+        ThresholdSignature key = site.keys().signer(KeyPurpose.VCBC).publicKey();
+        if (!isValidClosing(key, hash, getGroupID(), protocolID, sender, v, offset, length)) {
             throw new IllegalArgumentException("not a valid closing of broadcast " + protocolID + " from P" + sender);
         }
-        byte[] copy = java.util.Arrays.copyOfRange(v, offset, offset + length);
+        byte[] copy = Arrays.copyOfRange(v, offset, offset + length);
         site.onProtocolThread(() -> instance.deliverClosing(copy, 0, copy.length));
     }
 
@@ -72,20 +73,26 @@ public class VerifiableConsistentBroadcast extends ConsistentBroadcast {
 
     /** The payload of a closing (not checked: see {@link #isValidClosing}). */
     public static byte[] getPayloadFromClosing(byte[] v) {
-        return getPayloadFromClosing(v, 0, v.length);
+        return Vcbc.payloadFromClosing(v, 0, v.length);
     }
 
-    public static byte[] getPayloadFromClosing(byte[] v, int offset, int length) {
-        return Vcbc.payloadFromClosing(v, offset, length);
-    }
-
-    /** True iff {@code v} is a closing of broadcast {@code pid} of group {@code groupID} whose sender is P_{sender}. */
-    public static boolean isValidClosing(ThresholdSignature thS, String groupID, String pid, int sender, byte[] v) {
-        return isValidClosing(thS, groupID, pid, sender, v, 0, v.length);
-    }
-
-    public static boolean isValidClosing(ThresholdSignature thS, String groupID, String pid, int sender,
+    /**
+     * True iff {@code v[offset, offset+length)} is a closing of broadcast {@code pid} of group
+     * {@code groupID} whose sender is P_{sender}, signed with {@code thS}, the group's
+     * {@link KeyPurpose#VCBC} public key.
+     *
+     * @throws IllegalArgumentException if {@code hash} is not the group's hash function
+     */
+    public static boolean isValidClosing(ThresholdSignature thS, MessageDigest hash, String groupID, String pid, int sender,
                                          byte[] v, int offset, int length) {
+        requireGroupHash(hash);
         return Vcbc.isValidClosing(thS, pid, groupID, sender, v, offset, length);
+    }
+
+    private static void requireGroupHash(MessageDigest hash) {
+        if (!Digest.ALGORITHM.equals(hash.getAlgorithm())) {
+            throw new IllegalArgumentException("the group's consistent broadcast hashes with " + Digest.ALGORITHM + ", not "
+                    + hash.getAlgorithm() + ": pass MessageDigest.getInstance(\"" + Digest.ALGORITHM + "\")");
+        }
     }
 }

@@ -12,7 +12,7 @@ import org.maftia.group.ArrayValidator;
 import org.maftia.group.BinaryAgreement;
 import org.maftia.group.Broadcast;
 import org.maftia.group.ConsistentBroadcast;
-import org.maftia.group.GroupSite;
+import org.maftia.group.Site;
 import org.maftia.group.Protocol;
 import org.maftia.group.ReliableBroadcast;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -102,12 +102,12 @@ public class AgreementLatencyBenchmark {
         instances.clear();
         int sender = (int) (op % n);
         for (int i = 0; i < n; i++) {
-            GroupSite site = group.sites.get(i);
+            Site site = group.sites.get(i);
             instances.add(switch (protocol) {
                 case "rbc" -> new ReliableBroadcast(site, id, BenchGroup.GROUP, sender);
-                case "vcbc" -> new ConsistentBroadcast(site, id, BenchGroup.GROUP, sender, group.keys.get(i));
-                case "abba" -> new BinaryAgreement(site, group.keys.get(i), id, BenchGroup.GROUP);
-                case "vba" -> new ArrayAgreement(site, id, BenchGroup.GROUP, group.keys.get(i));
+                case "vcbc" -> new ConsistentBroadcast(site, id, BenchGroup.GROUP, sender);
+                case "abba" -> new BinaryAgreement(site, id, BenchGroup.GROUP);
+                case "vba" -> new ArrayAgreement(site, id, BenchGroup.GROUP);
                 default -> throw new IllegalArgumentException("unknown protocol " + protocol);
             });
         }

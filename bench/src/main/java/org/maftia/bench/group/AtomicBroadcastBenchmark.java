@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.maftia.group.AtomicStream;
+import org.maftia.group.StreamOptions;
 import org.maftia.group.StreamClosedException;
-import org.maftia.group.abc.Abc;
 
 /**
  * Throughput and latency of atomic broadcast (Protocol 7, {@link AtomicStream}) among n = 4 honest
@@ -22,7 +22,7 @@ import org.maftia.group.abc.Abc;
  * one run yields both a rate and a latency distribution, and the stream is driven by many threads
  * (a sender and a reader per site), which JMH's one-operation-per-call model does not fit.
  *
- * <p>For every combination of payload {@code size}, batch size ({@link Abc.Settings#withMaxBatch})
+ * <p>For every combination of payload {@code size}, batch size ({@link StreamOptions#withMaxBatch})
  * and {@code window} (the stream's flow-control window: each site keeps at most that many of its
  * own payloads sent and not yet delivered back, so it is the load, like the number of closed-loop
  * clients), a fresh stream on the same sites runs for {@code warmup + measure} seconds: every site
@@ -101,10 +101,10 @@ public final class AtomicBroadcastBenchmark {
 
     private void run(int size, int batch, int window, int warmup, int measure) throws Exception {
         String id = "abc-" + (++runs);
-        Abc.Settings settings = Abc.Settings.DEFAULT.withMaxBatch(batch);
+        StreamOptions options = StreamOptions.DEFAULT.withMaxBatch(batch).withWindow(window);
         List<Site> sites = new ArrayList<>();
         for (int i = 0; i < N; i++) {
-            sites.add(new Site(new AtomicStream(group.sites.get(i), id, BenchGroup.GROUP, group.keys.get(i), settings, window)));
+            sites.add(new Site(new AtomicStream(group.sites.get(i), id, BenchGroup.GROUP, options)));
         }
         long start = System.nanoTime();
         long from = start + TimeUnit.SECONDS.toNanos(warmup);
@@ -134,8 +134,7 @@ public final class AtomicBroadcastBenchmark {
                 Thread.sleep(1); // the harness polls the readers' counters; not on any protocol path
             }
         }
-        long rounds = group.sites.get(0).onProtocolThread(() -> { }).thenApply(v -> sites.get(0).stream.instance().round())
-                .get(10, TimeUnit.SECONDS);
+        long rounds = sites.get(0).stream.round();
         for (Site s : sites) {
             s.stream.close();
         }

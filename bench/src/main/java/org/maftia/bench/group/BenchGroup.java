@@ -1,10 +1,8 @@
 package org.maftia.bench.group;
 
-import java.security.SecureRandom;
 import java.util.List;
-import org.maftia.group.GroupSite;
-import org.maftia.group.LoopbackGroup;
-import org.maftia.group.core.GroupKeys;
+import org.maftia.group.Site;
+import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.net.link.LinkMode;
 
 /**
@@ -18,14 +16,12 @@ final class BenchGroup implements AutoCloseable {
 
     final int n;
     final int t;
-    final List<GroupSite> sites;
-    final List<GroupKeys> keys;
+    final List<Site> sites;
     private final LoopbackGroup group;
 
     BenchGroup(int n) throws Exception {
         this.n = n;
         this.t = (n - 1) / 3;
-        this.keys = GroupKeys.dealInProcess(n, t, new SecureRandom());
         this.group = LoopbackGroup.create(GROUP, n, t, LinkMode.AEAD);
         this.sites = group.sites();
     }
@@ -36,7 +32,7 @@ final class BenchGroup implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         group.close();
     }
 }

@@ -19,7 +19,7 @@ import org.maftia.appia.QoS;
 import org.maftia.appia.SendableEvent;
 import org.maftia.appia.Session;
 import org.maftia.appia.message.Message;
-import org.maftia.group.LoopbackGroup;
+import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.NetworkCounters;
 import org.maftia.net.RegisterSocketEvent;

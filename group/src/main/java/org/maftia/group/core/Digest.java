@@ -9,6 +9,8 @@ import java.util.HexFormat;
 public record Digest(byte[] bytes) {
 
     public static final int LENGTH = 32;
+    /** The hash function's name for {@link MessageDigest#getInstance(String)}. */
+    public static final String ALGORITHM = "SHA-256";
 
     public Digest {
         if (bytes.length != LENGTH) {
@@ -19,7 +21,7 @@ public record Digest(byte[] bytes) {
 
     public static Digest of(byte[] data) {
         try {
-            return new Digest(MessageDigest.getInstance("SHA-256").digest(data));
+            return new Digest(MessageDigest.getInstance(ALGORITHM).digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }

@@ -1,18 +1,15 @@
 package org.maftia.group.core;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import org.maftia.crypto.CoinHolder;
 import org.maftia.crypto.Decryptor;
 import org.maftia.crypto.ThresholdCoin;
 import org.maftia.crypto.ThresholdCryptosystem;
-import org.maftia.crypto.ThresholdParameters;
 import org.maftia.crypto.ThresholdSignature;
 import org.maftia.crypto.ThresholdSigner;
-import org.maftia.crypto.dl.DiffieHellmanCoin;
-import org.maftia.crypto.dl.Tdh2;
-import org.maftia.crypto.quorum.QuorumDealer;
+import org.maftia.group.KeyPurpose;
+import org.maftia.group.SiteKeys;
 
 /**
  * One site's threshold keys, as the dealer made them (spec 5.2.1; {@code maftia keygen}): ABBA's
@@ -51,23 +48,19 @@ public final class GroupKeys {
         this.scAbcKey = MemoizedKeys.cryptosystem(scAbc.publicKey(), verifiedAhead, 4);
     }
 
+    /** The protocols' view of a site's {@link SiteKeys}. */
+    public static GroupKeys of(SiteKeys keys) {
+        return new GroupKeys(keys.signer(KeyPurpose.ABBA_MAIN), keys.signer(KeyPurpose.ABBA_PRE), keys.signer(KeyPurpose.VCBC),
+                keys.coin(), keys.decryptor());
+    }
+
     /**
      * Deals every site's keys in this process with the default suite for small groups (Ed25519
      * quorums, DH coin, TDH2), as a trusted dealer would: for tests, demos and benchmarks. A
      * deployment deals with {@code maftia keygen} and loads each site's keys from its directory.
      */
     public static List<GroupKeys> dealInProcess(int n, int t, SecureRandom random) {
-        var main = QuorumDealer.generate(ThresholdParameters.quorum(n, t), random);
-        var pre = QuorumDealer.generate(ThresholdParameters.onePlusFaults(n, t), random);
-        var vcbc = QuorumDealer.generate(ThresholdParameters.honestMajority(n, t), random);
-        var coin = DiffieHellmanCoin.deal(ThresholdParameters.quorum(n, t), random);
-        var tdh2 = Tdh2.deal(ThresholdParameters.onePlusFaults(n, t), random);
-        List<GroupKeys> keys = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            keys.add(new GroupKeys(main.signers().get(i), pre.signers().get(i), vcbc.signers().get(i),
-                    coin.holders().get(i), tdh2.holders().get(i)));
-        }
-        return keys;
+        return SiteKeys.dealInProcess(n, t, random).stream().map(GroupKeys::of).toList();
     }
 
     /** This site's share of S. */

@@ -13,20 +13,18 @@ import org.maftia.net.RegisterSocketEvent;
 public final class GroupLayer extends Layer {
 
     private final GroupParameters parameters;
+    private final GroupKeys keys;
     private final InetWithPort listen;
     private final VerificationStage stage;
 
-    /** For a simulated network: no socket to open, checks inline (deterministic). */
-    public GroupLayer(GroupParameters parameters) {
-        this(parameters, null, VerificationStage.INLINE);
-    }
-
     /**
-     * For a real network: the session asks the network layer to listen on {@code listen} at
-     * start, and checks incoming messages in {@code stage}.
+     * The session of site {@code parameters.self()} with its {@code keys}; on a real network it asks
+     * the network layer to listen on {@code listen} at start (null: nothing to open), and checks
+     * incoming messages in {@code stage}.
      */
-    public GroupLayer(GroupParameters parameters, InetWithPort listen, VerificationStage stage) {
+    public GroupLayer(GroupParameters parameters, GroupKeys keys, InetWithPort listen, VerificationStage stage) {
         this.parameters = parameters;
+        this.keys = keys;
         this.listen = listen;
         this.stage = stage;
         evProvide = events(GroupMessageEvent.class, RegisterSocketEvent.class);
@@ -35,6 +33,6 @@ public final class GroupLayer extends Layer {
 
     @Override
     public Session createSession() {
-        return new GroupSession(this, parameters, listen, stage);
+        return new GroupSession(this, parameters, keys, listen, stage);
     }
 }

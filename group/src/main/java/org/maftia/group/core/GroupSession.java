@@ -51,6 +51,7 @@ public final class GroupSession extends Session {
     }
 
     private final GroupParameters parameters;
+    private final GroupKeys keys;
     private final VerificationStage stage;
     private int checking;
     private final GroupCounters counters = new GroupCounters();
@@ -68,9 +69,10 @@ public final class GroupSession extends Session {
     private final InetWithPort listen;
     private final CompletableFuture<InetWithPort> listening = new CompletableFuture<>();
 
-    GroupSession(GroupLayer layer, GroupParameters parameters, InetWithPort listen, VerificationStage stage) {
+    GroupSession(GroupLayer layer, GroupParameters parameters, GroupKeys keys, InetWithPort listen, VerificationStage stage) {
         super(layer);
         this.parameters = parameters;
+        this.keys = keys;
         this.stage = stage;
         this.listen = listen;
         if (listen == null) {
@@ -81,6 +83,18 @@ public final class GroupSession extends Session {
     /** Completes when the network layer listens (at once on a simulated network), or fails with why. */
     public CompletableFuture<InetWithPort> listening() {
         return listening;
+    }
+
+    /** The group session at the top of {@code channel}, a site's channel. */
+    public static GroupSession of(Channel channel) {
+        org.maftia.appia.ChannelCursor c = channel.getCursor();
+        c.top();
+        return (GroupSession) c.getSession();
+    }
+
+    /** The site's threshold keys, as the protocols use them. */
+    public GroupKeys keys() {
+        return keys;
     }
 
     public GroupParameters parameters() {

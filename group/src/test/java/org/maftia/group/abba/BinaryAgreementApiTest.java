@@ -3,14 +3,12 @@ package org.maftia.group.abba;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.maftia.group.BinaryAgreement;
 import org.maftia.group.BinaryNegotiable;
-import org.maftia.group.GroupSite;
-import org.maftia.group.core.GroupKeys;
+import org.maftia.group.Site;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
 import org.junit.jupiter.api.Test;
@@ -21,10 +19,9 @@ class BinaryAgreementApiTest {
     @Test
     void honestSitesProposingThroughTheApiDecideTheSameBitAndCanRead() {
         SimGroup g = new SimGroup(17, 4, 3);
-        List<GroupKeys> keys = GroupKeys.dealInProcess(4, 1, new SecureRandom());
         List<BinaryAgreement> agreements = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            BinaryAgreement a = new BinaryAgreement(g.sites.get(i), keys.get(i), "ba-1", "sim");
+            BinaryAgreement a = new BinaryAgreement(g.site(i), "ba-1", "sim");
             agreements.add(a);
             assertThat(a.canDecide()).isFalse();
             a.propose(new BinaryNegotiable(i % 2 == 0));
@@ -44,19 +41,20 @@ class BinaryAgreementApiTest {
     @Test
     void theSpecShapedConstructorFindsTheSiteBoundToTheThreadAndAbortFailsWaiters() {
         SimGroup g = new SimGroup(5, 4);
-        List<GroupKeys> keys = GroupKeys.dealInProcess(4, 1, new SecureRandom());
-        GroupSite site = g.sites.getFirst();
+        Site site = g.site(0);
         BinaryAgreement a;
         try (var scope = site.enter()) {
-            a = new BinaryAgreement(keys.getFirst(), "ba-2", "sim");
+            a = new BinaryAgreement("ba-2", "sim");
         }
         assertThat(a.getGroupID()).isEqualTo("sim");
         a.abort();
         assertThat(a.decisionBit()).isCompletedExceptionally();
         assertThatThrownBy(() -> a.decisionBit().join()).hasCauseInstanceOf(CancellationException.class);
-        assertThatThrownBy(() -> new BinaryAgreement(keys.getFirst(), "ba-3", "sim"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no group site is bound");
-        assertThatThrownBy(() -> new BinaryAgreement(site, keys.getFirst(), "ba-4", "other"))
+        // Four simulated sites are open, none bound to this thread: which one is meant is ambiguous.
+        assertThatThrownBy(() -> new BinaryAgreement("ba-3", "sim"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("none is bound to thread")
+                .hasMessageContaining("pass the site as the first argument").hasMessageContaining("site.enter()");
+        assertThatThrownBy(() -> new BinaryAgreement(site, "ba-4", "other"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 'other'");
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.maftia.crypto.Share;
 import org.maftia.group.BinaryValidator;
-import org.maftia.group.GroupSite;
+import org.maftia.group.Site;
 import org.maftia.group.ValidatedAgreement;
 import org.maftia.group.ValidatedNegotiable;
 import org.maftia.group.abba.AbbaMessage.MainVote;
@@ -297,7 +297,7 @@ class ValidatedAgreementSimulationTest {
         BinaryValidator validator = validator(true, true);
         List<ValidatedAgreement> agreements = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ValidatedAgreement a = new ValidatedAgreement(g.sites.get(i), keys.get(i), "vba-api", true);
+            ValidatedAgreement a = new ValidatedAgreement(g.site(i), "vba-api", true);
             agreements.add(a);
             boolean value = i == 0;
             assertThatThrownBy(() -> a.propose(value, proofFor(!value), validator)).isInstanceOf(IllegalArgumentException.class);
@@ -312,10 +312,10 @@ class ValidatedAgreementSimulationTest {
             assertThat(d.isWellFormed()).isTrue();
             assertThat(d.getValidator()).isSameAs(validator);
         }
-        GroupSite site = g.sites.getFirst();
+        Site site = g.site(0);
         ValidatedAgreement spec;
         try (var scope = site.enter()) {
-            spec = new ValidatedAgreement(keys.getFirst(), "vba-api-2");
+            spec = new ValidatedAgreement("vba-api-2");
         }
         assertThat(spec.bias()).isNull();
         assertThat(spec.getGroupID()).isEqualTo("sim");

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.maftia.crypto.Share;
 import org.maftia.crypto.Tag;
-import org.maftia.group.GroupSite;
-import org.maftia.group.LoopbackGroup;
+import org.maftia.group.Site;
+import org.maftia.group.SiteKeys;
+import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.group.abba.Abba;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.vcbc.Vcbc;
@@ -137,7 +138,7 @@ class VerificationStageTest {
     void aFullStageHandsMessagesOverDirectlyAndLosesNone() {
         List<Runnable> held = new ArrayList<>();
         int extra = 100;
-        Flood flood = new Flood(VerificationStage.on(held::add), GroupSession.MAX_CHECKING + extra);
+        Flood flood = new Flood(held::add, GroupSession.MAX_CHECKING + extra);
         assertThat(flood.receiver.session().counters().stageFull()).isEqualTo(extra);
         assertThat(flood.received[0]).as("delivered at once, unchecked").isEqualTo(extra);
         assertThat(held).hasSize(GroupSession.MAX_CHECKING);
@@ -149,9 +150,9 @@ class VerificationStageTest {
     /** An executor that refuses work: every message is handed over directly, none lost. */
     @Test
     void aStageThatRefusesWorkLosesNothing() {
-        Flood flood = new Flood(VerificationStage.on(r -> {
+        Flood flood = new Flood(r -> {
             throw new RejectedExecutionException("shut down");
-        }), 50);
+        }, 50);
         assertThat(flood.received[0]).isEqualTo(50);
         assertThat(flood.receiver.session().counters().stageFull()).isEqualTo(50);
     }
@@ -159,13 +160,16 @@ class VerificationStageTest {
     /** Site 1 sends {@code count} messages to site 0, whose incoming messages go through {@code stage}. */
     private static final class Flood {
         final Simulation sim = new Simulation(3);
-        final GroupSite receiver;
+        final SiteRuntime receiver;
         final int[] received = new int[1];
 
-        Flood(VerificationStage stage, int count) {
+        Flood(java.util.concurrent.Executor stage, int count) {
             SimulatedNetwork net = new SimulatedNetwork(sim, 2);
-            receiver = GroupSite.create(sim.addSite("receiver").appia(), new GroupParameters("sim", 0, 2, 0), stage, net.layerFor(0));
-            GroupSite sender = GroupSite.create(sim.addSite("sender").appia(), new GroupParameters("sim", 1, 2, 0), net.layerFor(1));
+            List<SiteKeys> keys = SimGroup.keys(2);
+            receiver = SiteRuntime.of(Site.builder("sim", 0, 2, 0).keys(keys.get(0)).appia(sim.addSite("receiver").appia())
+                    .network(net.layerFor(0)).verifyOn(stage).build());
+            SiteRuntime sender = SiteRuntime.of(Site.builder("sim", 1, 2, 0).keys(keys.get(1)).appia(sim.addSite("sender").appia())
+                    .network(net.layerFor(1)).build());
             receiver.start(new ProtocolInstance("flood") {
                 @Override
                 protected void onMessage(int from, int type, byte[] body) {
@@ -196,16 +200,17 @@ class VerificationStageTest {
             var all = new java.util.concurrent.CountDownLatch(4);
             for (int i = 0; i < 4; i++) {
                 int site = i;
-                Abba abba = new Abba("stage-tcp", KEYS.get(i), b -> {
+                Abba abba = new Abba("stage-tcp", SiteRuntime.of(group.site(i)).keys(), b -> {
                     decisions.put(site, b);
                     all.countDown();
                 });
-                group.site(i).start(abba);
+                SiteRuntime.of(group.site(i)).start(abba);
                 group.site(i).onProtocolThread(() -> abba.propose(site < 2));
             }
             assertThat(all.await(60, TimeUnit.SECONDS)).as("every site decided").isTrue();
             assertThat(decisions.values()).as("agreement").containsOnly(decisions.get(0));
-            for (GroupKeys k : KEYS) {
+            for (Site s : group.sites()) {
+                GroupKeys k = SiteRuntime.of(s).keys();
                 assertThat(k.verifiedAhead().takenAhead()).isPositive();
                 assertThat(k.verifiedAhead().computedInline()).isZero();
             }

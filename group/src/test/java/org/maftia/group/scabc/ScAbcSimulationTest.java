@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.maftia.appia.message.Message;
-import org.maftia.group.GroupSite;
+import org.maftia.group.Site;
 import org.maftia.group.SecureAtomicStream;
 import org.maftia.group.abc.Abc;
 import org.maftia.group.core.Envelope;
@@ -214,9 +214,9 @@ class ScAbcSimulationTest {
     @Test
     void theSecureStreamRefusesPayloadsThatAreNotItsCiphertexts() {
         SimGroup g = new SimGroup(1, 4);
-        GroupSite site = g.sites.get(0);
-        SecureAtomicStream s = new SecureAtomicStream(site, ID, "sim", KEYS.get(0));
-        byte[] foreign = SecureAtomicStream.encrypt("other", "sim", KEYS.get(0).scAbcKey(), new byte[] {1});
+        Site site = g.site(0);
+        SecureAtomicStream s = new SecureAtomicStream(site, ID, "sim");
+        byte[] foreign = SecureAtomicStream.encrypt("other", "sim", site.keys().decryptor().publicKey(), new byte[] {1});
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.send(foreign))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("encrypt");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.send(new byte[] {1, 2, 3}))

@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.maftia.group.GroupSite;
-import org.maftia.group.core.GroupParameters;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.maftia.group.Site;
+import org.maftia.group.SiteKeys;
+import org.maftia.group.core.SiteRuntime;
 import org.maftia.testkit.adversary.Adversaries;
 import org.maftia.testkit.net.Adversary;
 import org.maftia.testkit.net.DelayModel;
@@ -24,7 +28,11 @@ public final class SimGroup {
 
     public final Simulation sim;
     public final SimulatedNetwork net;
-    public final List<GroupSite> sites = new ArrayList<>();
+    /** Threshold keys dealt once per group size and reused by every run in the JVM (dealing is slow). */
+    private static final Map<Integer, List<SiteKeys>> KEYS = new ConcurrentHashMap<>();
+
+    /** The sites as protocol code sees them: start instances by hand, read the session. */
+    public final List<SiteRuntime> sites = new ArrayList<>();
     public final int n;
     public final int t;
     private final BitSet corrupted = new BitSet();
@@ -45,8 +53,19 @@ public final class SimGroup {
         net.corrupt(corruptedSites);
         for (int i = 0; i < n; i++) {
             SimSite s = sim.addSite("site-" + i);
-            sites.add(GroupSite.create(s.appia(), new GroupParameters("sim", i, n, t), net.layerFor(i)));
+            Site site = Site.builder("sim", i, n, t).keys(keys(n).get(i)).appia(s.appia()).network(net.layerFor(i)).build();
+            sites.add(SiteRuntime.of(site));
         }
+    }
+
+    /** The keys of a simulated group of n sites: the same in every run of this JVM. */
+    public static List<SiteKeys> keys(int n) {
+        return KEYS.computeIfAbsent(n, size -> SiteKeys.dealInProcess(size, (size - 1) / 3, new SecureRandom()));
+    }
+
+    /** Site {@code i}, as the application API takes it. */
+    public Site site(int i) {
+        return sites.get(i).site();
     }
 
     public boolean isCorrupted(int site) {

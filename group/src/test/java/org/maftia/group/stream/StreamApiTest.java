@@ -31,7 +31,6 @@ class StreamApiTest {
 
     private static final int N = 4;
     private static final String GROUP = "sim";
-    private static final List<GroupKeys> KEYS = GroupKeys.dealInProcess(N, 1, new SecureRandom());
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -39,11 +38,11 @@ class StreamApiTest {
 
     /** What the application sends on stream {@code kind} for {@code text}: a ciphertext on the secure one. */
     private static byte[] payload(String kind, String text) {
-        return kind.equals("secure") ? SecureAtomicStream.encrypt("ss", GROUP, KEYS.get(0).scAbcKey(), bytes(text)) : bytes(text);
+        return kind.equals("secure") ? SecureAtomicStream.encrypt("ss", GROUP, SimGroup.keys(N).get(0).decryptor().publicKey(), bytes(text)) : bytes(text);
     }
 
     /** Everything the stream has delivered and the application not yet received. */
-    private static List<String> drain(Stream stream) throws InterruptedException {
+    private static List<String> drain(Stream stream) {
         List<String> got = new ArrayList<>();
         while (stream.canReceive()) {
             got.add(new String(stream.receive(), StandardCharsets.UTF_8));
@@ -52,23 +51,27 @@ class StreamApiTest {
     }
 
     @Test
-    void specShapedConstructorsNeedASiteEnteredOnTheThreadAndSayHowToBindOne() {
+    void specShapedConstructorsNeedTheOnlySiteOrOneEnteredOnTheThreadAndSayHowToBindOne() {
+        SimGroup g = new SimGroup(2, N);
         assertThatThrownBy(() -> new ReliableStream("rs", GROUP)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no group site is bound").hasMessageContaining("site.enter()");
-        assertThatThrownBy(() -> new AtomicStream("as", GROUP, KEYS.get(0))).isInstanceOf(IllegalStateException.class);
+                .hasMessageContaining("none is bound").hasMessageContaining("site.enter()");
+        assertThatThrownBy(() -> new AtomicStream("as", GROUP)).isInstanceOf(IllegalStateException.class);
+        try (var scope = g.site(1).enter()) {
+            assertThat(new AtomicStream("as", GROUP).getGroupID()).isEqualTo(GROUP);
+        }
     }
 
     @Test
-    void everyKindOfStreamDeliversSendsClosesAndRefusesUseAfterClose() throws InterruptedException {
+    void everyKindOfStreamDeliversSendsClosesAndRefusesUseAfterClose() {
         SimGroup g = new SimGroup(11, N);
         List<Map<String, Stream>> sites = new ArrayList<>();
         for (int i = 0; i < N; i++) {
-            try (var scope = g.sites.get(i).enter()) {
+            try (var scope = g.site(i).enter()) {
                 Map<String, Stream> streams = new HashMap<>();
                 streams.put("reliable", new ReliableStream("rs", GROUP));
-                streams.put("consistent", new ConsistentStream("cs", GROUP, KEYS.get(i)));
-                streams.put("atomic", new AtomicStream("as", GROUP, KEYS.get(i)));
-                streams.put("secure", new SecureAtomicStream("ss", GROUP, KEYS.get(i)));
+                streams.put("consistent", new ConsistentStream("cs", GROUP));
+                streams.put("atomic", new AtomicStream("as", GROUP));
+                streams.put("secure", new SecureAtomicStream("ss", GROUP));
                 sites.add(streams);
             }
         }
@@ -106,11 +109,11 @@ class StreamApiTest {
     }
 
     @Test
-    void abortEndsThisPartysStreamAndFreesItsInstancesWhileTheOthersGoOnAndClose() throws InterruptedException {
+    void abortEndsThisPartysStreamAndFreesItsInstancesWhileTheOthersGoOnAndClose() {
         SimGroup g = new SimGroup(5, N);
         List<AtomicStream> streams = new ArrayList<>();
         for (int i = 0; i < N; i++) {
-            streams.add(new AtomicStream(g.sites.get(i), "abort", GROUP, KEYS.get(i)));
+            streams.add(new AtomicStream(g.site(i), "abort", GROUP));
         }
         for (int i = 0; i < N; i++) {
             streams.get(i).send(bytes("first " + i));
@@ -135,12 +138,8 @@ class StreamApiTest {
             received.add(new ArrayList<>());
         }
         g.runUntil(() -> {
-            try {
-                for (int i = 0; i < 3; i++) {
-                    received.get(i).addAll(drain(streams.get(i)));
-                }
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+            for (int i = 0; i < 3; i++) {
+                received.get(i).addAll(drain(streams.get(i)));
             }
             return received.stream().allMatch(r -> r.size() == 7);
         });

@@ -3,7 +3,6 @@ package org.maftia.group.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,9 @@ import org.maftia.group.ConsistentStream;
 import org.maftia.group.ReliableStream;
 import org.maftia.group.Stream;
 import org.maftia.group.core.Digest;
+import org.maftia.group.StreamOptions;
 import org.maftia.group.core.GroupKeys;
+import org.maftia.group.core.SiteRuntime;
 import org.maftia.group.core.MessageTypes;
 import org.maftia.group.rbc.Rbc;
 import org.maftia.group.sim.Byzantine;
@@ -108,7 +109,8 @@ final class StreamRun {
         this.perSender = perSender;
         this.strategies.putAll(corrupted);
         this.received = g.log();
-        List<GroupKeys> keys = kind == Kind.CONSISTENT ? GroupKeys.dealInProcess(n, g.t, new SecureRandom()) : null;
+        // The sites' own keys: a corrupted site signs with its real share, as it could.
+        List<GroupKeys> keys = kind == Kind.CONSISTENT ? g.sites.stream().map(SiteRuntime::keys).toList() : null;
         for (int i : g.honest()) {
             streams.put(i, stream(i, keys, window));
         }
@@ -128,8 +130,9 @@ final class StreamRun {
     }
 
     private AggregatedStream stream(int i, List<GroupKeys> keys, int window) {
-        return kind == Kind.RELIABLE ? new ReliableStream(g.sites.get(i), ID, GROUP, window)
-                : new ConsistentStream(g.sites.get(i), ID, GROUP, keys.get(i), window);
+        StreamOptions options = StreamOptions.DEFAULT.withWindow(window);
+        return kind == Kind.RELIABLE ? new ReliableStream(g.site(i), ID, GROUP, options)
+                : new ConsistentStream(g.site(i), ID, GROUP, options);
     }
 
     static String payload(int origin, long k) {
@@ -151,7 +154,7 @@ final class StreamRun {
         switch (s) {
             case SILENT, NOISE -> { }
             // The stream itself, whose messages the attack silences, alters or misdirects.
-            case CRASH, MUTATE, HALVES, DELAY_HONEST -> corruptedStreams.put(b, stream(b, keys, Stream.DEFAULT_WINDOW));
+            case CRASH, MUTATE, HALVES, DELAY_HONEST -> corruptedStreams.put(b, stream(b, keys, StreamOptions.DEFAULT.window()));
             // Kind 0 is no entry kind: the entry never decodes.
             case UNDECODABLE -> broadcastWithTheProtocol(b, 0, new byte[] {0, 0, (byte) b, 1, 2, 3}, own);
             case EQUIVOCATE -> {
@@ -242,11 +245,7 @@ final class StreamRun {
         for (int i : readers) {
             AggregatedStream s = streams.get(i);
             while (s.canReceive()) {
-                try {
-                    received.record(i, new String(s.receive(), StandardCharsets.UTF_8));
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+                received.record(i, new String(s.receive(), StandardCharsets.UTF_8));
             }
         }
         for (int i : streams.keySet()) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.maftia.group.AggregatedStream;
 import org.maftia.group.ReliableStream;
 import org.maftia.group.Stream;
+import org.maftia.group.StreamOptions;
 import org.maftia.group.stream.StreamRun.Kind;
 import org.maftia.group.stream.StreamRun.Strategy;
 import org.maftia.testkit.sim.Seeds;
@@ -50,7 +51,7 @@ class StreamSimulationTest {
     }
 
     private static StreamRun fullRun(long seed, int n, Kind kind, int perSender, Strategy... pick) throws InterruptedException {
-        StreamRun r = new StreamRun(seed, n, kind, perSender, Stream.DEFAULT_WINDOW, StreamRun.corrupted(n, seed, pick));
+        StreamRun r = new StreamRun(seed, n, kind, perSender, StreamOptions.DEFAULT.window(), StreamRun.corrupted(n, seed, pick));
         r.sendAll();
         r.runUntilHonestPayloadsDelivered();
         r.runToQuiescence();
@@ -94,7 +95,7 @@ class StreamSimulationTest {
     @CsvSource({"RELIABLE, 4", "RELIABLE, 7", "CONSISTENT, 4", "CONSISTENT, 7"})
     void theCorruptedSitesClosingAloneDoNotCloseTheStream(Kind kind, int n) {
         forSeeds(10, seed -> {
-            StreamRun r = new StreamRun(seed, n, kind, 2, Stream.DEFAULT_WINDOW, StreamRun.corrupted(n, seed, Strategy.CLOSE));
+            StreamRun r = new StreamRun(seed, n, kind, 2, StreamOptions.DEFAULT.window(), StreamRun.corrupted(n, seed, Strategy.CLOSE));
             r.sendAll();
             r.runUntilHonestPayloadsDelivered();
             r.runToQuiescence();
@@ -163,7 +164,7 @@ class StreamSimulationTest {
     @ParameterizedTest
     @CsvSource({"RELIABLE", "CONSISTENT"})
     void instancesStayBoundedOverALongStream(Kind kind) throws InterruptedException {
-        StreamRun r = new StreamRun(3, 4, kind, 25, Stream.DEFAULT_WINDOW, Map.of(3, Strategy.EQUIVOCATE));
+        StreamRun r = new StreamRun(3, 4, kind, 25, StreamOptions.DEFAULT.window(), Map.of(3, Strategy.EQUIVOCATE));
         r.sendAll();
         r.runUntilHonestPayloadsDelivered();
         r.runToQuiescence();

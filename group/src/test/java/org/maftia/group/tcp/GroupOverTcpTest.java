@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.maftia.group.GroupSite;
-import org.maftia.group.LoopbackGroup;
+import org.maftia.group.Site;
+import org.maftia.group.core.SiteRuntime;
+import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.group.ReliableBroadcast;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MessageTypes;
@@ -22,7 +23,7 @@ class GroupOverTcpTest {
     void honestSitesDeliverTheSameBroadcastsAndTheByzantineSiteCannotSplitThem() throws Exception {
         int n = 4;
         try (LoopbackGroup tcp = LoopbackGroup.create("tcp", n, 1, LinkMode.MAC)) {
-            List<GroupSite> sites = tcp.sites();
+            List<Site> sites = tcp.sites();
             // Honest sites 0..2 each broadcast; Byzantine site 3 equivocates in its own broadcast.
             List<List<ReliableBroadcast>> byReceiver = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -32,7 +33,7 @@ class GroupOverTcpTest {
                 }
                 byReceiver.add(mine);
             }
-            sites.get(3).start(Byzantine.scripted("rb-3", ctx -> {
+            SiteRuntime.of(sites.get(3)).start(Byzantine.scripted("rb-3", ctx -> {
                 for (int to = 0; to < n; to++) {
                     ctx.send(to, MessageTypes.RBC_SEND, ("split " + (to % 2)).getBytes(StandardCharsets.UTF_8));
                 }

@@ -3,7 +3,6 @@ package org.maftia.group.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.maftia.group.AtomicStream;
-import org.maftia.group.LoopbackGroup;
 import org.maftia.group.SecureAtomicStream;
 import org.maftia.group.Stream;
 import org.maftia.group.StreamClosedException;
-import org.maftia.group.abc.Abc;
-import org.maftia.group.core.GroupKeys;
+import org.maftia.group.StreamOptions;
+import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.net.link.LinkMode;
 
 /**
@@ -32,28 +30,27 @@ class StreamsOverTcpTest {
     private static final int N = 4;
     private static final int PER_SITE = 40;
     private static final int KILLED = 3;
-    private static final List<GroupKeys> KEYS = GroupKeys.dealInProcess(N, 1, new SecureRandom());
+    private static final StreamOptions OPTIONS = StreamOptions.DEFAULT.withMaxBatch(8).withWindow(64);
 
     @Test
     void atomicBroadcastCompletesAndOrdersIdenticallyWithASiteKilledMidStream() throws Exception {
-        run("abc", (tcp, i) -> new AtomicStream(tcp.site(i), "abc", "tcp", KEYS.get(i),
-                Abc.Settings.DEFAULT.withMaxBatch(8), 64), Function.identity());
+        run("abc", (tcp, i) -> new AtomicStream(tcp.site(i), "abc", "tcp", OPTIONS), tcp -> Function.identity());
     }
 
     @Test
     void secureCausalAtomicBroadcastCompletesAndRevealsIdenticallyWithASiteKilledMidStream() throws Exception {
-        run("scabc", (tcp, i) -> new SecureAtomicStream(tcp.site(i), "scabc", "tcp", KEYS.get(i),
-                Abc.Settings.DEFAULT.withMaxBatch(8), 64),
-                cleartext -> SecureAtomicStream.encrypt("scabc", "tcp", KEYS.get(0).scAbcKey(), cleartext));
+        run("scabc", (tcp, i) -> new SecureAtomicStream(tcp.site(i), "scabc", "tcp", OPTIONS),
+                tcp -> cleartext -> SecureAtomicStream.encrypt("scabc", "tcp", tcp.keys(0).decryptor().publicKey(), cleartext));
     }
 
     interface StreamFactory {
         Stream open(LoopbackGroup tcp, int site);
     }
 
-    private void run(String name, StreamFactory factory, Function<byte[], byte[]> seal) throws Exception {
+    private void run(String name, StreamFactory factory, Function<LoopbackGroup, Function<byte[], byte[]>> sealing) throws Exception {
         ExecutorService threads = Executors.newCachedThreadPool();
         try (LoopbackGroup tcp = LoopbackGroup.create("tcp", N, 1, LinkMode.AEAD)) {
+            Function<byte[], byte[]> seal = sealing.apply(tcp);
             List<Stream> streams = new ArrayList<>();
             for (int i = 0; i < N; i++) {
                 streams.add(factory.open(tcp, i));
@@ -69,7 +66,7 @@ class StreamsOverTcpTest {
                     return null;
                 });
                 if (site != KILLED) {
-                    readers.add(CompletableFuture.supplyAsync(() -> read(stream, site, name), threads));
+                    readers.add(CompletableFuture.supplyAsync(() -> read(stream, name), threads));
                 }
             }
             // Kill site 3 once the stream is under way: the others must not need it.
@@ -100,7 +97,7 @@ class StreamsOverTcpTest {
     }
 
     /** Receives until every live site's payloads arrived, then closes and reads what remains until the stream closes. */
-    private static List<String> read(Stream stream, int self, String name) {
+    private static List<String> read(Stream stream, String name) {
         List<String> got = new ArrayList<>();
         int live = 0;
         try {
@@ -114,8 +111,6 @@ class StreamsOverTcpTest {
         } catch (StreamClosedException closed) {
             assertThat(stream.isClosed()).isTrue();
             return got;
-        } catch (InterruptedException e) {
-            throw new IllegalStateException("site " + self + "'s reader interrupted", e);
         }
     }
 }

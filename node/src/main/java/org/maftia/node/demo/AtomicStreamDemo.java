@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.maftia.group.AtomicStream;
+import org.maftia.group.StreamOptions;
+import org.maftia.group.core.SiteRuntime;
 import org.maftia.group.StreamClosedException;
 import org.maftia.group.abc.Abc;
 import org.maftia.group.stream.StreamEntry;
@@ -66,12 +68,12 @@ public final class AtomicStreamDemo {
         try (DemoGroup group = new DemoGroup(N, 1, mode, out)) {
             out.printf(Locale.ROOT, "Site %d is Byzantine. Atomic broadcast stream '%s': %d payloads of %d bytes per honest"
                     + " site, batches of up to %d.%n%n", BYZANTINE, STREAM, perSite, size, batch);
-            Abc.Settings settings = Abc.Settings.DEFAULT.withMaxBatch(batch);
-            ByzantineSite byzantine = new ByzantineSite(group, settings);
+            StreamOptions options = StreamOptions.DEFAULT.withMaxBatch(batch);
+            ByzantineSite byzantine = new ByzantineSite(group, Abc.Settings.DEFAULT.withMaxBatch(batch));
             List<AtomicStream> streams = new ArrayList<>();
             for (int i = 0; i < N; i++) {
                 streams.add(i == BYZANTINE ? null
-                        : new AtomicStream(group.sites.get(i), STREAM, "demo", group.keys.get(i), settings, AtomicStream.DEFAULT_WINDOW));
+                        : new AtomicStream(group.sites.get(i), STREAM, "demo", options));
             }
             byzantine.attack();
             ExecutorService threads = Executors.newCachedThreadPool();
@@ -124,9 +126,6 @@ public final class AtomicStreamDemo {
                 }
             } catch (StreamClosedException closed) {
                 return new SiteRun(delivered, latencies, last);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("site " + site + "'s reader was interrupted", e);
             }
         }, threads);
     }
@@ -173,8 +172,7 @@ public final class AtomicStreamDemo {
         for (int i = 0; i < N; i++) {
             if (i != BYZANTINE) {
                 AtomicStream s = streams.get(i);
-                refusedCloses += group.sites.get(i).onProtocolThread(() -> { }).thenApply(v -> s.instance().refusedCloses())
-                        .get(5, TimeUnit.SECONDS);
+                refusedCloses += s.refusedCloses();
                 refusedFrames += group.refusedFrames(i);
             }
         }
@@ -241,7 +239,7 @@ public final class AtomicStreamDemo {
 
         ByzantineSite(DemoGroup group, Abc.Settings settings) {
             this.group = group;
-            this.abc = new Abc(STREAM, group.keys.get(BYZANTINE), settings, new Abc.Output() {
+            this.abc = new Abc(STREAM, SiteRuntime.of(group.sites.get(BYZANTINE)).keys(), settings, new Abc.Output() {
                 @Override
                 public boolean deliver(StreamEntry.Data entry) {
                     return true;
@@ -251,7 +249,7 @@ public final class AtomicStreamDemo {
                 public void terminated() {
                 }
             });
-            group.sites.get(BYZANTINE).start(abc);
+            SiteRuntime.of(group.sites.get(BYZANTINE)).start(abc);
         }
 
         void attack() throws Exception {

@@ -11,30 +11,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.maftia.appia.ChannelCursor;
-import org.maftia.group.GroupSite;
-import org.maftia.group.LoopbackGroup;
-import org.maftia.group.core.GroupKeys;
+import java.util.concurrent.TimeUnit;
+import org.maftia.group.Site;
+import org.maftia.group.SiteOptions;
+import org.maftia.group.directory.Dealer;
+import org.maftia.group.directory.GroupDirectory;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.link.AuthLinkSession;
-import org.maftia.net.link.LinkKeyPair;
 import org.maftia.net.link.LinkMode;
-import org.maftia.node.keys.Dealer;
-import org.maftia.node.keys.GroupDirectory;
-import org.maftia.node.keys.SiteKeys;
 
 /**
  * The demos' group: n sites in this process, each with its own Appia thread, over TCP on loopback
- * through authenticated links, with keys dealt into a temporary group directory and loaded back
- * from it as a deployed site would. Closing stops the sites and deletes the directory.
+ * through authenticated links, dealt into a temporary group directory and each loaded from it with
+ * {@link Site#load} as a deployed site is. Closing stops the sites and deletes the directory.
  */
 final class DemoGroup implements AutoCloseable {
 
     final int n;
     final GroupConfig config;
-    final List<GroupSite> sites;
-    final List<GroupKeys> keys = new ArrayList<>();
+    final List<Site> sites = new ArrayList<>();
     private final Path dir;
-    private final LoopbackGroup group;
 
     DemoGroup(int n, int t, LinkMode mode, PrintWriter out) throws Exception {
         this.n = n;
@@ -45,13 +41,12 @@ final class DemoGroup implements AutoCloseable {
         config = groupDir.group();
         out.printf(Locale.ROOT, "Group '%s' dealt by the trusted dealer in %s: n = %d, t = %d, fingerprint %s%n",
                 config.groupId(), dir, config.n(), config.t(), groupDir.fingerprint());
-        List<LinkKeyPair> linkKeys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            keys.add(SiteKeys.load(groupDir, i));
-            linkKeys.add(groupDir.linkKeys(i));
+            sites.add(Site.load(dir, i, SiteOptions.DEFAULT.withLinkMode(mode)));
         }
-        group = LoopbackGroup.of(config, linkKeys, mode);
-        sites = group.sites();
+        for (Site s : sites) {
+            s.listening().get(10, TimeUnit.SECONDS);
+        }
         out.printf(Locale.ROOT, "Sites 0-%d listen on %s..%s: TCP, authenticated links (%s).%n", n - 1,
                 config.address(0), config.address(n - 1).port(), mode);
     }
@@ -64,10 +59,8 @@ final class DemoGroup implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        if (group != null) {
-            group.close();
-        }
+    public void close() {
+        sites.forEach(Site::close);
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.maftia.group.GroupSite;
+import org.maftia.group.Site;
+import org.maftia.group.core.SiteRuntime;
 import org.maftia.group.ReliableBroadcast;
 import org.maftia.net.link.LinkMode;
 
@@ -50,7 +51,7 @@ public final class GroupDemo {
     }
 
     private boolean exchange(DemoGroup group, Duration timeout) throws Exception {
-        List<GroupSite> sites = group.sites;
+        List<Site> sites = group.sites;
         AtomicLong byzantineMessages = new AtomicLong();
         // broadcasts.get(receiver).get(sender).get(k)
         List<List<List<ReliableBroadcast>>> broadcasts = new ArrayList<>();
@@ -63,7 +64,7 @@ public final class GroupDemo {
                     String id = "rb/" + sender + "/" + k;
                     if (receiver == BYZANTINE) {
                         if (sender == BYZANTINE) {
-                            sites.get(BYZANTINE).start(new EquivocatingSender(id, byzantineMessages));
+                            SiteRuntime.of(sites.get(BYZANTINE)).start(new EquivocatingSender(id, byzantineMessages));
                         }
                         continue;
                     }

@@ -1,4 +1,4 @@
-package org.maftia.node.keys;
+package org.maftia.group.directory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

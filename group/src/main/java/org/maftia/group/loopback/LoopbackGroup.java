@@ -1,4 +1,4 @@
-package org.maftia.group;
+package org.maftia.group.loopback;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.maftia.appia.Appia;
+import org.maftia.group.Site;
+import org.maftia.group.SiteKeys;
+import org.maftia.group.SiteOptions;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.group.SiteConfig;
@@ -16,24 +19,23 @@ import org.maftia.net.link.LinkKeyPair;
 import org.maftia.net.link.LinkMode;
 
 /**
- * Every site of a group in this JVM, each with its own Appia thread, on real TCP loopback through
- * authenticated links: for demos, integration tests and benchmarks. Closing stops every site.
+ * Every site of a group in this JVM, each with its own protocol thread, on real TCP loopback
+ * through authenticated links, with keys dealt in this process: for demos, integration tests and
+ * benchmarks (not part of the application API). Closing closes every site.
  */
 public final class LoopbackGroup implements AutoCloseable {
 
-    private final List<GroupSite> sites = new ArrayList<>();
-    private final List<Appia> appias = new ArrayList<>();
-    private final List<Thread> loops = new ArrayList<>();
+    private final List<Site> sites = new ArrayList<>();
+    private final List<SiteKeys> keys;
 
-    private LoopbackGroup(GroupConfig config, List<LinkKeyPair> linkKeys, LinkMode mode) throws Exception {
+    private LoopbackGroup(GroupConfig config, List<LinkKeyPair> linkKeys, List<SiteKeys> keys, SiteOptions options)
+            throws Exception {
+        this.keys = List.copyOf(keys);
         try {
             for (int i = 0; i < config.n(); i++) {
-                Appia appia = new Appia();
-                appias.add(appia);
-                sites.add(GroupSite.overTcp(appia, config, i, linkKeys.get(i), mode));
-                loops.add(appia.startThread("site-" + i));
+                sites.add(Site.overTcp(config, i, linkKeys.get(i), keys.get(i), options));
             }
-            for (GroupSite s : sites) {
+            for (Site s : sites) {
                 s.listening().get(10, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
@@ -42,56 +44,60 @@ public final class LoopbackGroup implements AutoCloseable {
         }
     }
 
-    /** The sites of {@code config}, listening, with their link key pairs. */
-    public static LoopbackGroup of(GroupConfig config, List<LinkKeyPair> linkKeys, LinkMode mode) throws Exception {
-        return new LoopbackGroup(config, linkKeys, mode);
+    /** The sites of {@code config}, listening, with their link key pairs and threshold keys. */
+    public static LoopbackGroup of(GroupConfig config, List<LinkKeyPair> linkKeys, List<SiteKeys> keys, SiteOptions options)
+            throws Exception {
+        return new LoopbackGroup(config, linkKeys, keys, options);
     }
 
-    /** A fresh group {@code groupId} of n sites on free loopback ports with new link keys. */
+    /** A fresh group {@code groupId} of n sites on free loopback ports with new link and threshold keys. */
     public static LoopbackGroup create(String groupId, int n, int t, LinkMode mode) throws Exception {
         SecureRandom random = new SecureRandom();
-        List<LinkKeyPair> keys = new ArrayList<>();
+        List<LinkKeyPair> links = new ArrayList<>();
         List<SiteConfig> configs = new ArrayList<>();
         int[] ports = freePorts(n);
         for (int i = 0; i < n; i++) {
             LinkKeyPair k = LinkKeyPair.generate(random);
-            keys.add(k);
+            links.add(k);
             configs.add(new SiteConfig(i, new InetWithPort(InetAddress.getLoopbackAddress(), ports[i]), k.publicKey(), Map.of()));
         }
-        return new LoopbackGroup(new GroupConfig(groupId, n, t, configs), keys, mode);
+        return new LoopbackGroup(new GroupConfig(groupId, n, t, configs), links, SiteKeys.dealInProcess(n, t, random),
+                SiteOptions.DEFAULT.withLinkMode(mode));
     }
 
-    public List<GroupSite> sites() {
+    public List<Site> sites() {
         return sites;
     }
 
-    public GroupSite site(int i) {
+    public Site site(int i) {
         return sites.get(i);
+    }
+
+    /** Site {@code i}'s threshold keys. */
+    public SiteKeys keys(int i) {
+        return keys.get(i);
     }
 
     /** Stops site {@code site}'s Appia at once: it sends and answers nothing more, as if killed. */
     public void kill(int site) {
-        appias.get(site).stop();
+        sites.get(site).appia().stop();
     }
 
     /** Throws if a site's Appia loop saw a handler fail or dropped an event. */
     public void checkHealthy() {
-        for (int i = 0; i < appias.size(); i++) {
-            Appia a = appias.get(i);
+        for (Site s : sites) {
+            Appia a = s.appia();
             if (a.failedHandles() != 0 || a.droppedEvents() != 0) {
-                throw new IllegalStateException("site " + i + ": " + a.failedHandles() + " failed handlers, "
+                throw new IllegalStateException("site " + s.id() + ": " + a.failedHandles() + " failed handlers, "
                         + a.droppedEvents() + " dropped events");
             }
         }
     }
 
     @Override
-    public void close() throws InterruptedException {
-        for (Appia a : appias) {
-            a.stop();
-        }
-        for (Thread t : loops) {
-            t.join();
+    public void close() {
+        for (Site s : sites) {
+            s.close();
         }
     }
 

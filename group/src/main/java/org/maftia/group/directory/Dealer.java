@@ -1,4 +1,4 @@
-package org.maftia.node.keys;
+package org.maftia.group.directory;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.maftia.crypto.Dealers;
+import org.maftia.group.KeyPurpose;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.group.SiteConfig;

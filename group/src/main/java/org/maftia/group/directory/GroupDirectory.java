@@ -1,4 +1,4 @@
-package org.maftia.node.keys;
+package org.maftia.group.directory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.maftia.crypto.Dealers.Dealt;
+import org.maftia.group.KeyPurpose;
 import org.maftia.net.group.ConfigException;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.group.GroupConfigLoader;

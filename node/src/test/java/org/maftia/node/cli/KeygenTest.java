@@ -1,4 +1,4 @@
-package org.maftia.node.keys;
+package org.maftia.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.maftia.net.group.ConfigException;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.link.LinkKeyPair;
-import org.maftia.node.cli.MaftiaCommand;
+import org.maftia.group.KeyPurpose;
+import org.maftia.group.SiteKeys;
+import org.maftia.group.directory.GroupDirectory;
+import org.maftia.group.directory.ThresholdKeyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -124,5 +127,21 @@ class KeygenTest {
         Files.setPosixFilePermissions(key0, PosixFilePermissions.fromString("rw-------"));
         Files.copy(g.siteDirectory(1).resolve("link.key"), key0, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThatThrownBy(() -> g.linkKeys(0)).isInstanceOf(ConfigException.class).hasMessageContaining("does not belong to site 0");
+    }
+
+    @Test
+    void anotherSitesThresholdSharesAreRefused() throws Exception {
+        Path dir = tmp.resolve("g");
+        keygen("--group", "g", "--out", dir.toString());
+        GroupDirectory g = new GroupDirectory(dir);
+        for (KeyPurpose p : KeyPurpose.all()) {
+            Files.copy(g.siteDirectory(0).resolve(p.fileName()), g.siteDirectory(1).resolve(p.fileName()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertThatThrownBy(() -> SiteKeys.load(dir, 1)).as(p.fileName())
+                    .hasMessageContaining("site 1's " + p.fileName())
+                    .hasMessageContaining("share of holder 0");
+            Files.copy(g.siteDirectory(2).resolve(p.fileName()), g.siteDirectory(1).resolve(p.fileName()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }
