@@ -64,7 +64,7 @@ public class ArrayAgreement extends Agreement {
         aborted = true;
         Vba vba = instance;
         if (vba != null) {
-            site.onProtocolThread(vba::release);
+            site.onProtocolThread(vba::abort);
         }
         decided.completeExceptionally(new CancellationException("agreement " + protocolID + " aborted"));
     }

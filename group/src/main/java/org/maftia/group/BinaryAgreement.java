@@ -52,7 +52,7 @@ public class BinaryAgreement extends Agreement {
 
     @Override
     public void abort() {
-        site.onProtocolThread(instance::finish);
+        site.onProtocolThread(instance::abort);
         decided.completeExceptionally(new CancellationException("agreement " + protocolID + " aborted"));
     }
 }

@@ -117,7 +117,7 @@ public class ValidatedAgreement extends Agreement {
         aborted = true;
         Abba abba = instance;
         if (abba != null) {
-            site.onProtocolThread(abba::finish);
+            site.onProtocolThread(abba::abort);
         }
         decided.completeExceptionally(new CancellationException("agreement " + protocolID + " aborted"));
     }

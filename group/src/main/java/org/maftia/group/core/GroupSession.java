@@ -112,6 +112,9 @@ public final class GroupSession extends Session {
 
     /** Starts {@code instance}; on the protocol thread. Messages that waited for it are handed over. */
     public void start(ProtocolInstance instance) {
+        if (instance.state().ended()) {
+            return; // aborted before its site started it
+        }
         String id = instance.protocolId();
         if (instances.containsKey(id) || finished.containsKey(id)) {
             throw new IllegalStateException("protocol instance '" + id + "' already exists at site " + parameters.self()
@@ -128,7 +131,7 @@ public final class GroupSession extends Session {
 
     private void attach(ProtocolInstance instance) {
         String id = instance.protocolId();
-        instance.attach(new Context(id));
+        instance.attach(new Context(instance));
         ArrayDeque<Waiting> queued = waiting.remove(id);
         if (queued != null) {
             for (Waiting w : queued) {
@@ -266,10 +269,12 @@ public final class GroupSession extends Session {
 
     /** The context of one instance: how it sends, and how it finishes. */
     private final class Context implements ProtocolContext {
+        private final ProtocolInstance owner;
         private final String protocolId;
 
-        Context(String protocolId) {
-            this.protocolId = protocolId;
+        Context(ProtocolInstance owner) {
+            this.owner = owner;
+            this.protocolId = owner.protocolId();
         }
 
         @Override
@@ -304,6 +309,7 @@ public final class GroupSession extends Session {
 
         @Override
         public void start(ProtocolInstance child) {
+            owner.adopt(child);
             GroupSession.this.start(child);
         }
 

@@ -1,13 +1,27 @@
 package org.maftia.group.core;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * One protocol instance at one site: an event handler driven by the messages it receives, never a
- * thread (DESIGN.md). Subclasses read like the spec's pseudo-code: one method per "upon" clause.
+ * thread. Subclasses read like the spec's pseudo-code: one method per "upon" clause.
+ *
+ * <p>Instances form a tree (convention 5 of spec 5.2.1: a sub-protocol is tagged with its parent's
+ * id): an instance started with {@link ProtocolContext#start} is a child of the one that started
+ * it, and ending an instance ends its children first, so a finished VBA leaves none of its n
+ * consistent broadcasts and binary agreements behind. The {@link Lifecycle} says where an instance
+ * is; every change is checked against its table of legal moves.
  */
 public abstract class ProtocolInstance {
 
     private final String protocolId;
-    private java.util.List<Runnable> untilAttached = new java.util.ArrayList<>();
+    private Lifecycle state = Lifecycle.NEW;
+    private ProtocolInstance parent;
+    private final Set<ProtocolInstance> children = new LinkedHashSet<>();
+    private List<Runnable> untilAttached = new ArrayList<>();
     protected ProtocolContext ctx;
 
     protected ProtocolInstance(String protocolId) {
@@ -18,13 +32,35 @@ public abstract class ProtocolInstance {
         return protocolId;
     }
 
+    public final Lifecycle state() {
+        return state;
+    }
+
+    /** The sub-protocols running under this instance, for monitoring and tests. */
+    public final List<ProtocolInstance> children() {
+        return List.copyOf(children);
+    }
+
     /** Attaches the instance to its site; called once, on the protocol thread. */
     final void attach(ProtocolContext context) {
+        if (state.ended()) {
+            return; // ended before its site started it: nothing to run
+        }
+        move(Lifecycle.RUNNING);
         this.ctx = context;
         onStart();
-        java.util.List<Runnable> deferred = untilAttached;
+        List<Runnable> deferred = untilAttached;
         untilAttached = null;
         deferred.forEach(Runnable::run);
+    }
+
+    /** Makes {@code child}, which this instance starts, one of its sub-protocols. */
+    final void adopt(ProtocolInstance child) {
+        if (child.parent != null) {
+            throw new IllegalStateException(child.protocolId + " is already a sub-protocol of " + child.parent.protocolId);
+        }
+        child.parent = this;
+        children.add(child);
     }
 
     /**
@@ -34,16 +70,43 @@ public abstract class ProtocolInstance {
     protected final void whenAttached(Runnable action) {
         if (ctx != null) {
             action.run();
-        } else {
+        } else if (untilAttached != null) {
             untilAttached.add(action);
         }
     }
 
-    /** Frees the instance at its site: later messages for it are ignored. On the protocol thread. */
+    /** The protocol is done: ends it and its sub-protocols at this site. On the protocol thread; idempotent. */
     public final void finish() {
+        end(Lifecycle.FINISHED);
+    }
+
+    /** The application gives up (spec 3.2, {@code abort}): as {@link #finish()}, recorded as aborted. */
+    public final void abort() {
+        end(Lifecycle.ABORTED);
+    }
+
+    private void end(Lifecycle how) {
+        if (state.ended()) {
+            return;
+        }
+        for (ProtocolInstance child : List.copyOf(children)) {
+            child.end(how);
+        }
+        move(how);
+        untilAttached = null;
+        if (parent != null) {
+            parent.children.remove(this);
+        }
         if (ctx != null) {
             ctx.finished();
         }
+    }
+
+    private void move(Lifecycle next) {
+        if (!state.canBecome(next)) {
+            throw new IllegalStateException(protocolId + " cannot go from " + state + " to " + next);
+        }
+        state = next;
     }
 
     /** Runs when the instance is attached, before any message is handed to it. */
@@ -52,10 +115,10 @@ public abstract class ProtocolInstance {
 
     /**
      * Makes the expensive checks of a message ahead of {@link #onMessage}, in the site's
-     * {@link VerificationStage} (DESIGN.md): the same checks the handler will make, through the
-     * same {@link GroupKeys}, whose {@link VerifiedAhead} keeps the verdicts for the handler. Runs
-     * off the protocol thread, concurrently with the handlers: read only what never changes (the
-     * id, the keys, the context's group parameters). A message it cannot decode is left for the
+     * {@link VerificationStage}: the same checks the handler will make, through the same
+     * {@link GroupKeys}, whose {@link VerifiedAhead} keeps the verdicts for the handler. Runs off
+     * the protocol thread, concurrently with the handlers: read only what never changes (the id,
+     * the keys, the context's group parameters). A message it cannot decode is left for the
      * handler to refuse. By default nothing is checked ahead.
      */
     protected void checkAhead(int from, int type, byte[] body) {

@@ -52,7 +52,7 @@ public final class ProtocolHarness {
         if (running.put(instance.protocolId(), instance) != null) {
             throw new IllegalStateException("instance " + instance.protocolId() + " started twice");
         }
-        instance.attach(new Context(instance.protocolId()));
+        instance.attach(new Context(instance));
     }
 
     /** Hands the root instance a message from {@code from}. */
@@ -103,10 +103,12 @@ public final class ProtocolHarness {
     }
 
     private final class Context implements ProtocolContext {
+        private final ProtocolInstance owner;
         private final String protocolId;
 
-        Context(String protocolId) {
-            this.protocolId = protocolId;
+        Context(ProtocolInstance owner) {
+            this.owner = owner;
+            this.protocolId = owner.protocolId();
         }
 
         @Override
@@ -144,6 +146,7 @@ public final class ProtocolHarness {
 
         @Override
         public void start(ProtocolInstance child) {
+            owner.adopt(child);
             ProtocolHarness.this.start(child);
         }
 
