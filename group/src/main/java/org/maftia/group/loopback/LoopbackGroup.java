@@ -118,4 +118,29 @@ public final class LoopbackGroup implements AutoCloseable {
         }
         return ports;
     }
+
+    /** A port p such that p..p+n-1 were free a moment ago. */
+    public static int freeBasePort(int n) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                base = probe.getLocalPort();
+            }
+            if (base + n - 1 > 65_535) {
+                continue;
+            }
+            boolean free = true;
+            for (int p = base; p < base + n && free; p++) {
+                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+                    free = s.isBound();
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IOException("found no " + n + " consecutive free ports on loopback");
+    }
 }

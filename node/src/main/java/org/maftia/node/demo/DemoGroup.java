@@ -3,7 +3,6 @@ package org.maftia.node.demo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,6 +15,7 @@ import org.maftia.group.Site;
 import org.maftia.group.SiteOptions;
 import org.maftia.group.directory.Dealer;
 import org.maftia.group.directory.GroupDirectory;
+import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.link.AuthLinkSession;
 import org.maftia.net.link.LinkMode;
@@ -36,7 +36,7 @@ final class DemoGroup implements AutoCloseable {
         this.n = n;
         dir = Files.createTempDirectory("maftia-demo-");
         GroupDirectory groupDir = new Dealer(new SecureRandom()).deal(
-                new Dealer.Plan("demo", n, t, InetAddress.getLoopbackAddress(), freeBasePort(n), "ed25519-quorum",
+                new Dealer.Plan("demo", n, t, InetAddress.getLoopbackAddress(), LoopbackGroup.freeBasePort(n), "ed25519-quorum",
                         "dh-coin-p256", "tdh2-p256"), new GroupDirectory(dir), false);
         config = groupDir.group();
         out.printf(Locale.ROOT, "Group '%s' dealt by the trusted dealer in %s: n = %d, t = %d, fingerprint %s%n",
@@ -66,30 +66,5 @@ final class DemoGroup implements AutoCloseable {
         } catch (IOException e) {
             // A temporary directory; the OS cleans it eventually.
         }
-    }
-
-    /** A port p such that p..p+n-1 were free a moment ago. */
-    private static int freeBasePort(int n) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base;
-            try (ServerSocket probe = new ServerSocket(0)) {
-                base = probe.getLocalPort();
-            }
-            if (base + n - 1 > 65_535) {
-                continue;
-            }
-            boolean free = true;
-            for (int p = base; p < base + n && free; p++) {
-                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
-                    free = s.isBound();
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("found no " + n + " consecutive free ports on loopback");
     }
 }
