@@ -22,6 +22,16 @@ public interface ProtocolContext {
     /** Sends to every party, this one included (as the pseudo-code's "send ... to all parties"). */
     void sendAll(int type, byte[] body);
 
+    /** Sends {@code message} to party {@code to}. */
+    default void send(int to, WireMessage message) {
+        send(to, message.type(), message.body());
+    }
+
+    /** Sends {@code message} to every party, this one included. */
+    default void sendAll(WireMessage message) {
+        sendAll(message.type(), message.body());
+    }
+
     /**
      * Starts a sub-protocol instance at this site (convention 5: its id extends this one's), e.g.
      * VBA's consistent broadcasts and binary agreements. Messages that waited for it are handed over.

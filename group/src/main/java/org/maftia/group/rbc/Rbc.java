@@ -69,7 +69,7 @@ public final class Rbc extends ProtocolInstance {
             if (ctx.self() != sender) {
                 throw new IllegalStateException("only P" + sender + " broadcasts in " + protocolId() + ", not P" + ctx.self());
             }
-            send(new Send(payload));
+            ctx.sendAll(new Send(payload));
         });
     }
 
@@ -89,7 +89,7 @@ public final class Rbc extends ProtocolInstance {
         if (from == sender && mBar == null) {
             mBar = m;
             Digest d = Digest.of(m);
-            send(new Echo(d));
+            ctx.sendAll(new Echo(d));
             if (d.equals(dBar)) {
                 // Not in the pseudo-code, whose links are FIFO: 2t+1 readies overtook the send, and
                 // the send is the payload d̄ names. Delivering now does not wait for an answer,
@@ -135,7 +135,7 @@ public final class Rbc extends ProtocolInstance {
             } else {
                 for (int k = 0; k <= 2 * ctx.t(); k++) {
                     if (k != ctx.self()) {
-                        ctx.send(k, new Request().type(), new Request().body());
+                        ctx.send(k, new Request());
                     }
                 }
             }
@@ -146,7 +146,7 @@ public final class Rbc extends ProtocolInstance {
     private void onRequest(int from) {
         if (!requested.get(from) && mBar != null) {
             requested.set(from);
-            ctx.send(from, new Answer(mBar).type(), mBar);
+            ctx.send(from, new Answer(mBar));
         }
     }
 
@@ -163,7 +163,7 @@ public final class Rbc extends ProtocolInstance {
         // n-t echoes from honest parties, so this loses nothing.
         if (!sentReady) {
             sentReady = true;
-            send(new Ready(d));
+            ctx.sendAll(new Ready(d));
         }
     }
 
@@ -172,10 +172,6 @@ public final class Rbc extends ProtocolInstance {
             delivered = true;
             deliver.accept(mBar.clone());
         }
-    }
-
-    private void send(RbcMessage message) {
-        ctx.sendAll(message.type(), message.body());
     }
 
     private static int count(Map<Digest, BitSet> votes, Digest d) {

@@ -8,13 +8,10 @@ import static org.maftia.group.core.MessageTypes.RBC_SEND;
 
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
+import org.maftia.group.core.WireMessage;
 
 /** The messages of Protocol 5, each with its strict decoder. */
-sealed interface RbcMessage {
-
-    int type();
-
-    byte[] body();
+sealed interface RbcMessage extends WireMessage {
 
     record Send(byte[] m) implements RbcMessage {
         public int type() {
