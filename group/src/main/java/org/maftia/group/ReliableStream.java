@@ -12,10 +12,11 @@ import org.maftia.group.stream.Aggregation;
 public class ReliableStream extends AggregatedStream {
 
     /**
-     * Delivered reliable broadcasts kept running per sender, so that a party lagging behind can
-     * still get a payload it lacks (Protocol 5, lines 25-27) before this party finishes them.
+     * MiB of delivered reliable broadcasts kept running per sender until every party reported it
+     * delivered them, so that a party lagging behind can still get a payload it lacks (Protocol 5,
+     * lines 25-27); see {@code Aggregation} for why the bound is in bytes and what it costs.
      */
-    public static final int RETAINED = 8;
+    public static final int RETAINED_MIB_PER_SENDER = 8;
 
     /** As in the spec: at the site {@link Site#current()} resolves. */
     public ReliableStream(String protocolID, String groupID) {
@@ -27,7 +28,7 @@ public class ReliableStream extends AggregatedStream {
     }
 
     public ReliableStream(Site site, String protocolID, String groupID, StreamOptions options) {
-        super(site, protocolID, groupID, options, "rbc", RETAINED, (id, sender, deliver) -> {
+        super(site, protocolID, groupID, options, "rbc", RETAINED_MIB_PER_SENDER, (id, sender, deliver) -> {
             Rbc rbc = new Rbc(id, sender, Rbc.DEFAULT_MAX_PAYLOAD, deliver);
             return new Aggregation.Sub(rbc, rbc::broadcast);
         });

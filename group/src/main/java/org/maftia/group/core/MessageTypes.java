@@ -39,6 +39,12 @@ public final class MessageTypes {
     /** Protocol 8, SC-ABC. */
     public static final int SCABC_DECRYPT = 0x0801;
 
+    /**
+     * Aggregated streams (5.2.1.8), not in the spec: how far a party delivered each sender's lane,
+     * so the others keep what it still needs (see {@code Aggregation}).
+     */
+    public static final int STREAM_PROGRESS = 0x0901;
+
     /** Protocol 3, ABBA. */
     public static final int ABBA_PRE_PROCESS = 0x0301;
     public static final int ABBA_PRE_VOTE = 0x0302;

@@ -23,21 +23,51 @@ import org.slf4j.LoggerFactory;
  * an entry naming another origin or another number can only come from a corrupted P_j: it is
  * refused, counted, and P_j's lane ends (every honest party that delivers it refuses it too).
  *
- * <p>Bounded state: per lane one live instance, at most one delivered entry parked while the
- * application's window is full, and the last {@code retained} delivered instances, kept running
- * so that parties lagging behind can still get what they miss from this one (Protocol 5, lines
- * 25-27, answers requests after delivering); older ones are finished. A corrupted sender can thus
- * make this party hold at most {@code retained + 1} of its instances, and a consistent broadcast
- * that never delivers stalls only its own lane.
+ * <p><b>Delivered instances and laggards</b> (reliable stream; spec 5.2.1.8 does not say when an
+ * instance may be finished). A party that lacks a payload the others delivered asks for it
+ * (Protocol 5, lines 20-27), so the others must keep their delivered instance running until it
+ * has it, or a corrupted sender that withholds entry k from one honest party and races ahead
+ * with the others would leave that party's lane stalled for good. So a party keeps each
+ * delivered instance until every party has shown it delivered the entry (a
+ * {@link ProgressReport}, sent every {@value #REPORT_EVERY} entries of a lane and at its end),
+ * but per lane only within {@code retainedMiB} MiB (payloads, plus
+ * {@value KeptInstances#INSTANCE_BYTES} bytes per instance), oldest finished first.
+ *
+ * <p>Why this gives totality per sender to an honest party less than a budget behind: if an
+ * honest party delivers P_j's entry k, the laggard reaches instance k (by induction over k: a
+ * lane is sequential), gets 2t+1 readies and asks 2t+1 parties, one of them honest and holding m̄
+ * when asked (Protocol 5); that one still runs instance k, since the laggard has not reported k.
+ * Honest parties report only what they delivered and a corrupted one speaks for itself only, so
+ * no report makes an instance finish before every honest party has its entry. The budget is the
+ * price of bounded memory: to the others a laggard is indistinguishable from a corrupted party
+ * that stays silent, on which an honest sender's lane must not stall. The laggard also needs the
+ * later instances' messages, which wait at its own site (the session's bounded waiting room).
+ * Once the stream terminated here, its instances are finished: a party still behind terminates
+ * on the closes it delivers itself, its lanes then prefixes of this party's.
+ *
+ * <p>A consistent stream ({@code retainedMiB} 0) keeps nothing and reports nothing: the plain
+ * consistent broadcast answers no request once delivered (Protocol 6, lines 22-29, are the
+ * verifiable variant's), so its guarantee per sender is consistency, not totality: a corrupted
+ * sender can stall its own lane at an honest party, holding one live instance there, no more.
+ *
+ * <p>Bounded state per lane: one live instance, at most one delivered entry parked while the
+ * application's window is full, and the kept instances within the lane's budget; the
+ * {@link LaneProgress} table is n × n numbers.
  *
  * <p>Flow control: when the application refuses more ({@link Output#deliver} is false), lanes
  * park what they deliver and start no further instance until {@link #resume()}.
  *
- * <p>Runs on the site's protocol thread; it has no messages of its own.
+ * <p>Runs on the site's protocol thread.
  */
 public final class Aggregation extends ProtocolInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(Aggregation.class);
+
+    /**
+     * A party reports its progress on a lane every this many entries: a report per delivery would
+     * add a message per party and entry; this keeps up to that many more instances per lane.
+     */
+    static final int REPORT_EVERY = 8;
 
     /** A started sub-broadcast: the instance, and how this party broadcasts in it when it is the sender. */
     public record Sub(ProtocolInstance instance, Consumer<byte[]> broadcast) {
@@ -62,24 +92,27 @@ public final class Aggregation extends ProtocolInstance {
         final int sender;
         /** Number of the live instance: the entry it delivers must be the sender's k-th. */
         long k;
-        /** Null once the lane ended (close, refused entry, or the stream ended), or until its next instance starts. */
+        /** Null from its delivery until the next instance starts, and once the lane ended. */
         Sub live;
         /** This party already broadcast in {@link #live} (its own lane only). */
         boolean broadcastInLive;
-        /** Delivered by {@link #live} while the application's window was full. */
+        /** Delivered while the application's window was full. */
         StreamEntry parked;
-        final ArrayDeque<ProtocolInstance> kept = new ArrayDeque<>();
+        final KeptInstances kept;
 
         Lane(int sender) {
             this.sender = sender;
+            this.kept = new KeptInstances(keptBytesPerSender);
         }
     }
 
     private final String tag;
-    private final int retained;
+    private final long keptBytesPerSender;
     private final SubFactory factory;
     private final Output output;
     private final LongAdder refused = new LongAdder();
+    private final LongAdder finishedOverBudget = new LongAdder();
+    private LaneProgress progress;
     /** This party's payloads not yet broadcast, in order; then its close if asked for. */
     private final ArrayDeque<byte[]> outbox = new ArrayDeque<>();
     private boolean closeAsked;
@@ -94,15 +127,17 @@ public final class Aggregation extends ProtocolInstance {
 
     /**
      * The stream {@code protocolId}; its sub-broadcasts are tagged {@code tag} and made by
-     * {@code factory}; {@code retained} delivered instances are kept per lane.
+     * {@code factory}; per sender, delivered instances are kept for the parties that have not
+     * shown they delivered them within {@code retainedMiB} MiB (0: none kept, for a broadcast that
+     * answers no request once delivered).
      */
-    public Aggregation(String protocolId, String tag, int retained, SubFactory factory, Output output) {
+    public Aggregation(String protocolId, String tag, int retainedMiB, SubFactory factory, Output output) {
         super(protocolId);
-        if (retained < 0) {
-            throw new IllegalArgumentException("retained instances must be >= 0, not " + retained);
+        if (retainedMiB < 0 || retainedMiB > 1 << 20) {
+            throw new IllegalArgumentException("MiB kept per sender must be between 0 and 2^20, not " + retainedMiB);
         }
         this.tag = tag;
-        this.retained = retained;
+        this.keptBytesPerSender = (long) retainedMiB << 20;
         this.factory = factory;
         this.output = output;
     }
@@ -117,10 +152,23 @@ public final class Aggregation extends ProtocolInstance {
         return refused.sum();
     }
 
+    /**
+     * Delivered instances finished before every party showed it delivered them, as their lane was
+     * over its budget: a party that far behind can no longer get them from this one.
+     */
+    public long finishedOverBudget() {
+        return finishedOverBudget.sum();
+    }
+
+    private boolean keeps() {
+        return keptBytesPerSender > 0;
+    }
+
     /** Spec 5.2.1.8: "a new instance of such a stream starts n simultaneous broadcasts". */
     @Override
     protected void onStart() {
         lanes = new Lane[ctx.n()];
+        progress = new LaneProgress(ctx.n());
         for (int j = 0; j < ctx.n(); j++) {
             lanes[j] = new Lane(j);
             startNext(lanes[j]);
@@ -129,7 +177,18 @@ public final class Aggregation extends ProtocolInstance {
 
     @Override
     protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
-        throw new MalformedMessageException("stream " + protocolId() + " has no messages of its own (type " + type + ")");
+        if (!keeps()) {
+            throw new MalformedMessageException("stream " + protocolId() + " keeps nothing, so it has no messages (type " + type + ")");
+        }
+        ProgressReport report = ProgressReport.decode(type, body, ctx.n());
+        onProgress(from, report.lane(), report.next());
+    }
+
+    /** P_from delivered the lane's entries below {@code next}: the instances every party delivered are finished. */
+    private void onProgress(int from, int lane, long next) {
+        if (!ended && progress.delivered(from, lane, next)) {
+            lanes[lane].kept.finishBelow(progress.everyone(lane));
+        }
     }
 
     /** This party's payload, broadcast in its next instance. */
@@ -227,64 +286,77 @@ public final class Aggregation extends ProtocolInstance {
         if (ended || lane.live == null || lane.k != k) {
             return;
         }
+        ProtocolInstance delivered = lane.live.instance();
+        lane.live = null;
         StreamEntry entry;
         try {
             entry = StreamEntry.decode(bytes, ctx.n());
         } catch (MalformedMessageException e) {
-            refuse(lane, e.getMessage());
+            refuse(lane, k, delivered, bytes.length, e.getMessage());
             return;
         }
-        if (entry.origin() != lane.sender) {
-            refuse(lane, "entry of P" + entry.origin() + " in an instance of P" + lane.sender);
+        String wrong = entry.origin() != lane.sender ? "entry of P" + entry.origin() + " in an instance of P" + lane.sender
+                : entry instanceof StreamEntry.Data d && d.seq() != k ? "entry number " + d.seq() + " in instance number " + k
+                : null;
+        if (wrong != null) {
+            refuse(lane, k, delivered, bytes.length, wrong);
             return;
         }
-        if (entry instanceof StreamEntry.Data d && d.seq() != k) {
-            refuse(lane, "entry number " + d.seq() + " in instance number " + k);
-            return;
-        }
+        // After a party's close, its later instances are not started (spec 3.2).
+        retire(lane, k, delivered, bytes.length, entry instanceof StreamEntry.Close);
         lane.parked = entry;
         if (!stalled) {
             handOver(lane);
         }
     }
 
-    /** Only a corrupted sender puts such an entry in its own broadcast: its lane ends. */
-    private void refuse(Lane lane, String why) {
+    /** Only a corrupted sender puts such an entry in its own broadcast: its lane ends (no next instance). */
+    private void refuse(Lane lane, long k, ProtocolInstance delivered, int entryBytes, String why) {
         refused.increment();
-        LOG.debug("site {}: {} refused P{}'s entry {}: {}", ctx.self(), protocolId(), lane.sender, lane.k, why);
-        retire(lane);
-        lane.live = null;
+        LOG.debug("site {}: {} refused P{}'s entry {}: {}", ctx.self(), protocolId(), lane.sender, k, why);
+        retire(lane, k, delivered, entryBytes, true);
+    }
+
+    /**
+     * Instance k delivered ({@code last}: the lane's last): kept while other parties may still ask
+     * for its payload, or finished at once if this stream keeps nothing; this party's progress is
+     * reported every {@value #REPORT_EVERY} entries and at the lane's end.
+     */
+    private void retire(Lane lane, long k, ProtocolInstance delivered, int entryBytes, boolean last) {
+        if (!keeps()) {
+            delivered.finish();
+            return;
+        }
+        finishedOverBudget.add(lane.kept.keep(k, delivered, entryBytes));
+        progress.delivered(ctx.self(), lane.sender, k + 1);
+        lane.kept.finishBelow(progress.everyone(lane.sender));
+        if ((k + 1) % REPORT_EVERY == 0 || last) {
+            byte[] report = new ProgressReport(lane.sender, k + 1).encode();
+            for (int to = 0; to < ctx.n(); to++) {
+                if (to != ctx.self()) {
+                    ctx.send(to, ProgressReport.TYPE, report);
+                }
+            }
+        }
     }
 
     /** The lane's parked entry goes to the application; the lane moves on, or ends on a close. */
     private void handOver(Lane lane) {
         StreamEntry entry = lane.parked;
         lane.parked = null;
-        retire(lane);
         switch (entry) {
             case StreamEntry.Data d -> {
                 stalled = !output.deliver(d.payload(), lane.sender == ctx.self());
-                lane.live = null;
                 lane.k++;
                 startNext(lane);
             }
             case StreamEntry.Close c -> {
-                // After a party's close, its later instances are not started (spec 3.2).
-                lane.live = null;
                 closed.set(lane.sender);
                 if (closed.cardinality() >= ctx.t() + 1) {
                     output.terminate();
                     end();
                 }
             }
-        }
-    }
-
-    /** The live instance delivered: keep it among the last {@code retained}, finish older ones. */
-    private void retire(Lane lane) {
-        lane.kept.add(lane.live.instance());
-        while (lane.kept.size() > retained) {
-            lane.kept.poll().finish();
         }
     }
 
@@ -299,8 +371,7 @@ public final class Aggregation extends ProtocolInstance {
                 lane.live.instance().finish();
                 lane.live = null;
             }
-            lane.kept.forEach(ProtocolInstance::finish);
-            lane.kept.clear();
+            lane.kept.finishAll();
             lane.parked = null;
         }
         outbox.clear();

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.maftia.group.AggregatedStream;
-import org.maftia.group.ReliableStream;
 import org.maftia.group.Stream;
 import org.maftia.group.StreamOptions;
 import org.maftia.group.stream.StreamRun.Kind;
@@ -20,11 +19,12 @@ import org.maftia.testkit.sim.Seeds;
  * The aggregated reliable and consistent streams (spec 3.2, 5.2.1.8) in the simulation, over many
  * seeds, n in {4, 7} (10 once), t corrupted sites that each run one of the network attacks (over
  * a stream of their own where the attack runs the protocol), broadcast an undecodable entry,
- * equivocate in their sub-broadcasts, forge entries of other origins or numbers, or close alone.
- * Checks, with the testkit's checkers where they fit: validity (every honest sender's payloads
- * reach every honest site), integrity and per-sender order, agreement and totality per sender
- * (reliable) or consistency per sender and number (consistent), termination once all honest sites
- * close (and not on the corrupted sites' closes alone), flow control, and bounded instances.
+ * equivocate in their sub-broadcasts, forge entries of other origins or numbers, close alone, or
+ * withhold an entry from an honest site the network slows and race ahead of it. Checks, with the
+ * testkit's checkers where they fit: validity (every honest sender's payloads reach every honest
+ * site), integrity and per-sender order, agreement and totality per sender (reliable) or
+ * consistency per sender and number (consistent), termination once all honest sites close (and
+ * not on the corrupted sites' closes alone), flow control, and bounded instances.
  */
 class StreamSimulationTest {
 
@@ -160,23 +160,82 @@ class StreamSimulationTest {
         });
     }
 
-    /** Many payloads from one sender: a corrupted sender or a long stream does not grow the instances beyond the bound. */
+    /**
+     * A corrupted sender withholds one entry from an honest party that the network slows, and races
+     * {@link StreamRun#RACE} entries past it with the others, who deliver them all long before the
+     * laggard even asks for the one it lacks. Reliable stream: the laggard still gets the whole
+     * lane (totality per sender: if one honest party delivers an entry, all do). Consistent stream:
+     * no totality, the lane stalls at the laggard, the others get it all, and nothing piles up.
+     */
     @ParameterizedTest
-    @CsvSource({"RELIABLE", "CONSISTENT"})
-    void instancesStayBoundedOverALongStream(Kind kind) throws InterruptedException {
-        StreamRun r = new StreamRun(3, 4, kind, 25, StreamOptions.DEFAULT.window(), Map.of(3, Strategy.EQUIVOCATE));
+    @CsvSource({"RELIABLE, 4", "RELIABLE, 7", "CONSISTENT, 4"})
+    void aLaggardStillGetsTheLaneOfACorruptedSenderThatRacedAheadOfIt(Kind kind, int n) {
+        forSeeds(20, seed -> {
+            StreamRun r = new StreamRun(seed, n, kind, 2, StreamOptions.DEFAULT.window(), StreamRun.corrupted(n, seed, Strategy.WITHHOLD));
+            r.sendAll();
+            r.runUntilHonestPayloadsDelivered();
+            int lane = StreamRun.WITHHELD + StreamRun.RACE + 1;
+            r.g.runUntil(() -> r.drain() && r.streams.keySet().stream().allMatch(i -> r.strategies.keySet().stream()
+                    .allMatch(b -> r.fromSender(i, b).size() == lane)));
+            r.runToQuiescence();
+            r.checkIntegrityAndOrder();
+            r.checkConsistency();
+            for (int b : r.strategies.keySet()) {
+                List<String> all = r.byzantinePayloads.get(b);
+                for (int i : r.streams.keySet()) {
+                    List<String> expected = kind == Kind.CONSISTENT && i == r.laggard ? all.subList(0, StreamRun.WITHHELD) : all;
+                    assertThat(r.fromSender(i, b)).as("seed %d: P%d's lane at site %d (the laggard is site %d)", seed, b, i, r.laggard)
+                            .isEqualTo(expected);
+                }
+            }
+            if (kind == Kind.RELIABLE) {
+                r.checkAgreement();
+            } else {
+                for (int i : r.streams.keySet()) {
+                    // The stream, and one live instance per sender: nothing kept for the stalled laggard.
+                    assertThat(r.g.sites.get(i).session().activeInstances()).as("site %d", i).isLessThanOrEqualTo(1 + n);
+                }
+            }
+            r.closeAndCheckTermination();
+        });
+    }
+
+    /**
+     * A long consistent stream, with a corrupted sender equivocating in its lane: nothing delivered
+     * is kept, so the instances stay at one per sender and the stream's own.
+     */
+    @Test
+    void aConsistentStreamKeepsNoDeliveredInstance() throws InterruptedException {
+        StreamRun r = new StreamRun(3, 4, Kind.CONSISTENT, 25, StreamOptions.DEFAULT.window(), Map.of(3, Strategy.EQUIVOCATE));
         r.sendAll();
         r.runUntilHonestPayloadsDelivered();
         r.runToQuiescence();
         r.checkIntegrityAndOrder();
         r.checkConsistency();
         r.checkBoundedInstances();
-        int retained = kind == Kind.RELIABLE ? ReliableStream.RETAINED : 0;
         for (int i : r.streams.keySet()) {
-            // The stream's own instance, a live one per sender but the corrupted one (ended at the
-            // odd site only for VCBC: its lane stalls there), and the retained delivered ones.
+            assertThat(r.g.sites.get(i).session().activeInstances()).as("site %d", i).isLessThanOrEqualTo(1 + 4);
+        }
+        r.closeAndCheckTermination();
+    }
+
+    /**
+     * A long reliable stream where every party reports its progress: each delivered instance is
+     * finished once all reported it, so at quiescence a lane keeps only the entries after its last
+     * report (fewer than {@link Aggregation#REPORT_EVERY}).
+     */
+    @Test
+    void aReliableStreamFinishesWhatEveryPartyReportedDelivered() throws InterruptedException {
+        int n = 4;
+        StreamRun r = new StreamRun(3, n, Kind.RELIABLE, 25, StreamOptions.DEFAULT.window(), Map.of());
+        r.sendAll();
+        r.runUntilHonestPayloadsDelivered();
+        r.runToQuiescence();
+        r.checkIntegrityAndOrder();
+        r.checkAgreement();
+        for (int i : r.streams.keySet()) {
             assertThat(r.g.sites.get(i).session().activeInstances()).as("site %d", i)
-                    .isLessThanOrEqualTo(1 + 4 + 3 * retained + Math.min(3, retained));
+                    .isLessThanOrEqualTo(1 + n + n * (Aggregation.REPORT_EVERY - 1));
         }
         r.closeAndCheckTermination();
     }

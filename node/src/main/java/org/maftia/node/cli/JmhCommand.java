@@ -8,11 +8,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
+/** {@code maftia jmh}: carried out by {@code bin/maftia} (see {@link SourceTree}); documented here. */
 @Command(name = "jmh", mixinStandardHelpOptions = true,
         description = {
-            "Run the JMH micro-benchmarks of the bench module.",
-            "Arguments go to JMH, e.g. 'Stack' to run only the Appia stack benchmark, or -f 1 -wi 3 -i 5.",
-            "bin/maftia jmh builds the benchmark jar and runs it directly."
+            "Run the JMH micro-benchmarks of the bench module: bin/maftia builds the",
+            "benchmark jar when a source changed and runs it with the JDK it found.",
+            "Arguments go to JMH, e.g. 'Stack' (only the Appia stack benchmark), or",
+            "-f 1 -wi 3 -i 5. Run from the jar, this command hands over to bin/maftia."
         })
 final class JmhCommand implements Callable<Integer> {
 
@@ -24,21 +26,6 @@ final class JmhCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int built = SourceTree.runMaven(spec, List.of("-q", "-DskipTests", "-pl", "bench", "-am", "package"));
-        if (built != 0) {
-            return built;
-        }
-        List<String> command = new ArrayList<>(List.of(
-                System.getProperty("java.home") + "/bin/java", "-jar",
-                System.getProperty("maftia.home") + "/bench/target/maftia-benchmarks.jar"));
-        command.addAll(jmhArgs);
-        try {
-            return new ProcessBuilder(command).inheritIO().start().waitFor();
-        } catch (java.io.IOException e) {
-            throw new picocli.CommandLine.ExecutionException(spec.commandLine(), "cannot start JMH: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
-        }
+        return SourceTree.runScript(spec, jmhArgs);
     }
 }

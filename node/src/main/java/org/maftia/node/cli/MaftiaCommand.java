@@ -24,7 +24,8 @@ public final class MaftiaCommand implements Runnable {
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new MaftiaCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new MaftiaCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new OneLineErrors());
     }
 
     @Override

@@ -8,11 +8,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
+/** {@code maftia test}: carried out by {@code bin/maftia} (see {@link SourceTree}); documented here. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {
             "Run the whole test suite (mvn verify) with the JDK bin/maftia found.",
-            "Extra arguments go to Maven, e.g. -pl appia, -Dtest=ChannelTest,",
-            "or -Dmaftia.seeds=10000 for a long soak of the simulation tests (default 200 seeds)."
+            "Extra arguments go to Maven, e.g. -pl appia, -Dtest=ChannelTest, or",
+            "-Dmaftia.seeds=10000 for a long soak of the simulation tests (default 200).",
+            "bin/maftia runs it; run from the jar, this command hands over to bin/maftia."
         })
 final class TestCommand implements Callable<Integer> {
 
@@ -24,8 +26,6 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> args = new ArrayList<>(List.of("verify"));
-        args.addAll(mavenArgs);
-        return SourceTree.runMaven(spec, args);
+        return SourceTree.runScript(spec, mavenArgs);
     }
 }

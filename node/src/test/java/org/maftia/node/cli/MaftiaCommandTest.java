@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
@@ -29,10 +30,18 @@ class MaftiaCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"version", "keygen", "ttcbd", "demo", "test", "jmh"})
+    @ValueSource(strings = {"version", "keygen", "ttcbd", "demo", "demo stream", "demo reliable", "demo kernel", "test", "jmh"})
     void everySubcommandHasHelp(String subcommand) {
-        assertThat(run(subcommand, "--help")).isZero();
+        List<String> args = new java.util.ArrayList<>(List.of(subcommand.split(" ")));
+        args.add("--help");
+        assertThat(run(args.toArray(String[]::new))).isZero();
         assertThat(out.toString()).startsWith("Usage: maftia " + subcommand);
+    }
+
+    @Test
+    void theDemoHelpListsTheVariantsAndSaysWhichRunsByDefault() {
+        assertThat(run("demo", "--help")).isZero();
+        assertThat(out.toString()).contains("stream", "reliable", "kernel", "Without a variant: the main one, 'demo stream'");
     }
 
     @Test
@@ -50,8 +59,8 @@ class MaftiaCommandTest {
     }
 
     @Test
-    void theDemoRunsAStackAndReportsTheFlowAndTheRate() {
-        assertThat(run("demo", "--kernel", "--messages", "5000", "--size", "100", "--window", "8")).isZero();
+    void theKernelDemoRunsAStackAndReportsTheFlowAndTheRate() {
+        assertThat(run("demo", "kernel", "--messages", "5000", "--size", "100", "--window", "8")).isZero();
         String printed = out.toString();
         assertThat(printed).contains(
                 "DemoMessage  DOWN  -> SequenceSession", "DemoMessage  DOWN  -> BounceSession",
@@ -64,8 +73,15 @@ class MaftiaCommandTest {
     }
 
     @Test
-    void theDemoOrdersTheStreamIdenticallyAtEveryHonestSiteDespiteTheByzantineSite() {
-        assertThat(run("demo", "--payloads", "20", "--batch", "4")).as(err.toString()).isZero();
+    void theDemoWithoutAVariantRunsTheStreamDemoWithItsDefaults() {
+        assertThat(run("demo")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Atomic broadcast stream 'demo-abc': 500 payloads of 100 bytes per honest site",
+                "The three orders are identical.", "OK");
+    }
+
+    @Test
+    void theStreamDemoOrdersTheStreamIdenticallyAtEveryHonestSiteDespiteTheByzantineSite() {
+        assertThat(run("demo", "stream", "--payloads", "20", "--batch", "4")).as(err.toString()).isZero();
         String printed = out.toString();
         assertThat(printed).contains("Site 3 is Byzantine", "The three orders are identical.",
                 "forged 3 closes in the honest sites' names",
@@ -75,24 +91,38 @@ class MaftiaCommandTest {
     }
 
     @Test
-    void badStreamDemoSettingsGiveOneClearLine() {
-        assertThat(run("demo", "--payloads", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--payloads must be at least 1, not 0");
-    }
-
-    @Test
     void theReliableBroadcastDemoShowsHonestSitesAgreeingDespiteTheByzantineSite() {
-        assertThat(run("demo", "--reliable", "--broadcasts", "5")).as(err.toString()).isZero();
+        assertThat(run("demo", "reliable", "--broadcasts", "5")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Site 3 is Byzantine", "Byzantine site 3 equivocated in all 5 of its broadcasts",
                 "split deliveries: 0", "15 honest reliable broadcasts delivered at 3 honest sites",
                 "Honest sites agree on every broadcast.", "OK");
         assertThat(out.toString()).containsPattern("site 0:  from 0:   5 \\p{XDigit}{8}");
     }
 
-    @Test
-    void badDemoSettingsGiveOneClearLine() {
-        assertThat(run("demo", "--kernel", "--size", "3")).isEqualTo(2);
-        assertThat(err.toString()).contains("--size must be between 8 bytes and 16 MiB, not 3");
+    /** A mistake on the command line: one line naming the option, the bad value and the fix; exit 2. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "demo stream --payloads 0    | maftia demo stream: --payloads must be at least 1, not 0",
+        "demo stream --size 3        | maftia demo stream: --size must be 16 bytes to 1 MiB, not 3",
+        "demo reliable --broadcasts 0 | maftia demo reliable: --broadcasts must be at least 1, not 0",
+        "demo kernel --size 3        | maftia demo kernel: --size must be between 8 bytes and 16 MiB, not 3",
+        "demo stream --payloads many | maftia demo stream: Invalid value for option '--payloads': 'many' is not an int;"
+            + " for example --payloads 500 (the default)",
+        "demo reliable --link-mode X | maftia demo reliable: Invalid value for option '--link-mode': expected one of",
+        "demo --payloads 20          | maftia demo: --payloads is an option of 'maftia demo stream', not of 'maftia demo':"
+            + " bin/maftia demo stream --payloads 20",
+        "demo kernel --payloads=20   | maftia demo kernel: --payloads is an option of 'maftia demo stream', not of"
+            + " 'maftia demo kernel': bin/maftia demo stream --payloads 20",
+        "demo --size 100             | maftia demo: --size is an option of 'maftia demo stream' or 'maftia demo kernel'",
+        "demo reliable --messages 5  | maftia demo reliable: --messages is an option of 'maftia demo kernel'",
+        "demo --reliable             | maftia demo: unknown option --reliable; see bin/maftia demo --help",
+        "demo fast                   | maftia demo: 'fast' is not a subcommand of 'maftia demo'; choose stream, reliable, kernel",
+        "dmeo                        | maftia: 'dmeo' is not a subcommand of 'maftia'; choose version, keygen, ttcbd, demo"
+    })
+    void aCommandLineMistakeGivesOneLineWithTheFixAndExitCode2(String args, String line) {
+        assertThat(run(args.split(" +"))).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString()).startsWith(line).hasLineCount(1);
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
@@ -109,5 +139,28 @@ class MaftiaCommandTest {
                 System.setProperty("maftia.home", saved);
             }
         }
+    }
+
+    /** bin/maftia carries out test and jmh; the Java commands hand their arguments over to it, unchanged. */
+    @Test
+    void testAndJmhHandOverToTheScript(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+        java.nio.file.Files.writeString(home.resolve("pom.xml"), "<project/>");
+        java.nio.file.Path script = java.nio.file.Files.createDirectories(home.resolve("bin")).resolve("maftia");
+        java.nio.file.Path called = home.resolve("called");
+        java.nio.file.Files.writeString(script, "#!/bin/sh\necho \"$@\" >> '" + called + "'\nexit 7\n");
+        java.nio.file.Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        String saved = System.getProperty("maftia.home");
+        System.setProperty("maftia.home", home.toString());
+        try {
+            assertThat(run("test", "-pl", "group", "-Dtest=Stream*")).isEqualTo(7);
+            assertThat(run("jmh", "Stack", "-f", "1")).isEqualTo(7);
+        } finally {
+            if (saved != null) {
+                System.setProperty("maftia.home", saved);
+            } else {
+                System.clearProperty("maftia.home");
+            }
+        }
+        assertThat(java.nio.file.Files.readAllLines(called)).containsExactly("test -pl group -Dtest=Stream*", "jmh Stack -f 1");
     }
 }
