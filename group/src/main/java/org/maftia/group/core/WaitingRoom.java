@@ -37,9 +37,9 @@ import java.util.Map;
  * payload) and its small messages while the room has space, and with n = 4 a Byzantine sender
  * still leaves half the room to the others. The small messages that most waiting traffic consists
  * of (echoes, readies, votes, shares) stay within the fair share, which is 16 MiB for n = 4 and
- * 6.4 MiB for n = 10; a payload above it may be evicted under a flood, as any frame may be lost
- * with a full outbox, and the broadcasts that carry payloads fetch a missing one from the parties
- * that hold it (Protocol 5, lines 20-23).
+ * 6.4 MiB for n = 10. A payload above it may be evicted under a flood; reliable broadcast can
+ * then still deliver, asking the parties that hold the payload for it once the readies that
+ * stayed have fixed its hash (Protocol 5, lines 18-24).
  */
 final class WaitingRoom {
 
