@@ -31,9 +31,9 @@ class WaitingRoomSimulationTest {
     /** When the late party starts its instance, the flood delivered. */
     private static final long LATE_START_NANOS = 200_000_000;
 
-    /** More ids than the old room kept, each with one tiny message. */
+    /** Fresh ids, one tiny message each: more than a room bounding ids at 4,096 would keep. */
     private static final int FRESH_IDS = 4096 + 200;
-    /** More messages than the old room kept per id. */
+    /** Junk under one id: more than a quota of 512 messages per id, shared by all senders, would keep. */
     private static final int JUNK_UNDER_ID = 512 + 100;
 
     /** The flood comes after the honest messages: the room must not give them up for newer ids. */
