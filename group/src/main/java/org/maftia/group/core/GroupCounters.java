@@ -1,5 +1,6 @@
 package org.maftia.group.core;
 
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What the group session refused or could not place, for monitoring and tests. */
@@ -9,9 +10,20 @@ public final class GroupCounters {
     final LongAdder unauthenticated = new LongAdder();
     final LongAdder rejectedByProtocol = new LongAdder();
     final LongAdder late = new LongAdder();
-    final LongAdder pendingDropped = new LongAdder();
+    private final LongAdder pendingDropped = new LongAdder();
     final LongAdder delivered = new LongAdder();
     final LongAdder stageFull = new LongAdder();
+    private final AtomicLongArray pendingDroppedFrom;
+
+    GroupCounters(int n) {
+        pendingDroppedFrom = new AtomicLongArray(n);
+    }
+
+    /** A waiting message of {@code sender} dropped: refused or evicted from the full waiting room. */
+    void dropWaiting(int sender) {
+        pendingDropped.increment();
+        pendingDroppedFrom.incrementAndGet(sender);
+    }
 
     /** Envelopes that did not decode. */
     public long malformed() {
@@ -33,9 +45,14 @@ public final class GroupCounters {
         return late.sum();
     }
 
-    /** Messages for unknown instances dropped because the waiting room was full. */
+    /** Messages for instances not started yet that the full waiting room refused or evicted. */
     public long pendingDropped() {
         return pendingDropped.sum();
+    }
+
+    /** Of {@link #pendingDropped()}, those sent by {@code sender}: a loud sender loses its own. */
+    public long pendingDropped(int sender) {
+        return pendingDroppedFrom.get(sender);
     }
 
     /** Messages handed to protocol instances. */

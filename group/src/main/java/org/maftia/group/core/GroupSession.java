@@ -1,6 +1,5 @@
 package org.maftia.group.core;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,41 +21,50 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The session of {@link GroupLayer}. Messages for an instance this site has not created yet (a
- * broadcast it will receive, a sub-protocol not started) wait in a bounded room: a Byzantine site
- * inventing protocol ids can fill it, but not grow it, and the oldest waiting id is evicted first.
+ * broadcast it will receive, a sub-protocol not started) wait in the {@link WaitingRoom}, bounded
+ * in bytes per sender: a Byzantine site inventing protocol ids, or filling the id of a future
+ * instance, spends its own share of the room and cannot evict an honest sender's messages.
  *
  * <p>A message for a known instance first goes through the {@link VerificationStage}, which runs
  * the instance's {@link ProtocolInstance#checkAhead checks} on its pool, then back on the protocol
  * thread to the instance. Messages may overtake each other there, as they may on the network
- * (the protocols assume reliable links, not FIFO ones). At most {@link #MAX_CHECKING} messages are
- * in the stage; beyond that a message is handed over at once and checked by its handler.
+ * (the protocols assume reliable links, not FIFO ones). At most {@link #MAX_CHECKING} messages and
+ * {@link #MAX_CHECKING_BYTES} bytes of bodies are in the stage; beyond that a message is handed
+ * over at once and checked by its handler, so nothing is lost and nothing piles up there.
  */
 public final class GroupSession extends Session {
 
-    /** Distinct unknown protocol ids kept waiting. */
-    static final int MAX_WAITING_IDS = 4096;
-    /** Messages kept per waiting id. */
-    static final int MAX_WAITING_PER_ID = 8 * 64;
-    /** Finished ids remembered so their late messages are ignored without waiting. */
+    /**
+     * Finished ids remembered so their late messages are ignored without waiting. Only this site's
+     * own instances enter, when they finish, so the set moves at the pace the protocols finish
+     * with honest parties' help (a Byzantine sender's stream lane no faster than any lane): no
+     * message pushes an id out. An id pushed out by progress only makes a very late message for
+     * it wait in the room, under its sender's bound, instead of being counted late.
+     */
     static final int MAX_FINISHED_IDS = 65_536;
     /**
      * Messages in the verification stage at once; with at most three checks each, their verdicts
      * fit in {@link VerifiedAhead#CAPACITY}.
      */
     static final int MAX_CHECKING = 4096;
+    /**
+     * Bytes of message bodies in the verification stage at once: four of the largest frames (16
+     * MiB), so large messages are still checked ahead while a flood of them cannot hold thousands
+     * of frames in memory waiting for the pool.
+     */
+    static final long MAX_CHECKING_BYTES = 64L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupSession.class);
-
-    private record Waiting(int from, int type, byte[] body) {
-    }
 
     private final GroupParameters parameters;
     private final GroupKeys keys;
     private final VerificationStage stage;
     private int checking;
-    private final GroupCounters counters = new GroupCounters();
+    private long checkingBytes;
+    private long maxCheckingBytes = MAX_CHECKING_BYTES;
+    private final GroupCounters counters;
     private final Map<String, ProtocolInstance> instances = new HashMap<>();
-    private final LinkedHashMap<String, ArrayDeque<Waiting>> waiting = new LinkedHashMap<>();
+    private WaitingRoom waiting;
     private final LinkedHashMap<String, Boolean> finished = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -75,6 +83,8 @@ public final class GroupSession extends Session {
         this.keys = keys;
         this.stage = stage;
         this.listen = listen;
+        this.counters = new GroupCounters(parameters.n());
+        this.waiting = new WaitingRoom(parameters.n(), WaitingRoom.Bounds.DEFAULT, counters);
         if (listen == null) {
             listening.complete(null);
         }
@@ -110,6 +120,24 @@ public final class GroupSession extends Session {
         return instances.size();
     }
 
+    /** Bytes waiting for instances not started yet, as the waiting room counts them; for tests and monitoring. */
+    public long waitingBytes() {
+        return waiting.bytes();
+    }
+
+    /** Smaller bounds for the waiting room, for tests; on the protocol thread, before anything waits. */
+    void limitWaitingRoom(WaitingRoom.Bounds bounds) {
+        if (waiting.bytes() > 0) {
+            throw new IllegalStateException("the waiting room is bounded before anything waits");
+        }
+        waiting = new WaitingRoom(parameters.n(), bounds, counters);
+    }
+
+    /** A smaller byte bound for the verification stage, for tests; on the protocol thread. */
+    void limitCheckingBytes(long bytes) {
+        maxCheckingBytes = bytes;
+    }
+
     /** Starts {@code instance}; on the protocol thread. Messages that waited for it are handed over. */
     public void start(ProtocolInstance instance) {
         if (instance.state().ended()) {
@@ -132,11 +160,8 @@ public final class GroupSession extends Session {
     private void attach(ProtocolInstance instance) {
         String id = instance.protocolId();
         instance.attach(new Context(instance));
-        ArrayDeque<Waiting> queued = waiting.remove(id);
-        if (queued != null) {
-            for (Waiting w : queued) {
-                hand(instance, w.from(), w.type(), w.body());
-            }
+        for (WaitingRoom.Waiting w : waiting.take(id)) {
+            hand(instance, w.from, w.type, w.body);
         }
     }
 
@@ -190,7 +215,7 @@ public final class GroupSession extends Session {
         } else if (finished.containsKey(envelope.protocolId())) {
             counters.late.increment();
         } else {
-            wait(envelope.protocolId(), new Waiting(from, envelope.type(), envelope.body()));
+            waiting.admit(from, envelope.protocolId(), envelope.type(), envelope.body());
         }
     }
 
@@ -201,18 +226,20 @@ public final class GroupSession extends Session {
             deliver(instance, from, type, body);
             return;
         }
-        if (checking >= MAX_CHECKING) {
+        if (checking >= MAX_CHECKING || checkingBytes + body.length > maxCheckingBytes) {
             counters.stageFull.increment();
             deliver(instance, from, type, body);
             return;
         }
         checking++;
+        checkingBytes += body.length;
         var loop = channel.getEventScheduler().getAppia();
         try {
             stage.execute(() -> {
                 checkAhead(instance, from, type, body);
                 loop.execute(() -> {
                     checking--;
+                    checkingBytes -= body.length;
                     if (instances.get(instance.protocolId()) == instance) {
                         deliver(instance, from, type, body);
                     } else {
@@ -224,6 +251,7 @@ public final class GroupSession extends Session {
             // A deployment's own executor that refuses work (shut down, bounded queue): the
             // handler makes the checks itself, as when the stage is full.
             checking--;
+            checkingBytes -= body.length;
             counters.stageFull.increment();
             deliver(instance, from, type, body);
         }
@@ -247,24 +275,6 @@ public final class GroupSession extends Session {
             counters.rejectedByProtocol.increment();
             LOG.debug("site {}: {} refused a message from {}: {}", parameters.self(), instance.protocolId(), from, e.getMessage());
         }
-    }
-
-    private void wait(String protocolId, Waiting message) {
-        ArrayDeque<Waiting> queue = waiting.get(protocolId);
-        if (queue == null) {
-            if (waiting.size() >= MAX_WAITING_IDS) {
-                var eldest = waiting.entrySet().iterator();
-                counters.pendingDropped.add(eldest.next().getValue().size());
-                eldest.remove();
-            }
-            queue = new ArrayDeque<>();
-            waiting.put(protocolId, queue);
-        }
-        if (queue.size() >= MAX_WAITING_PER_ID) {
-            counters.pendingDropped.increment();
-            return;
-        }
-        queue.add(message);
     }
 
     /** The context of one instance: how it sends, and how it finishes. */

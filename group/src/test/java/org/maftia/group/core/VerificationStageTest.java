@@ -147,6 +147,22 @@ class VerificationStageTest {
         assertThat(flood.received[0]).isEqualTo(GroupSession.MAX_CHECKING + extra);
     }
 
+    /**
+     * Large messages fill the stage's bytes before its count: beyond the byte bound a message is
+     * handed over at once, so a flood of large bodies never piles up waiting for the pool.
+     */
+    @Test
+    void aStageFullOfBytesHandsMessagesOverDirectlyAndLosesNone() {
+        List<Runnable> held = new ArrayList<>();
+        Flood flood = new Flood(held::add, 100, 1024, 10 * 1024);
+        assertThat(held).as("ten bodies of 1 KiB fill 10 KiB").hasSize(10);
+        assertThat(flood.receiver.session().counters().stageFull()).isEqualTo(90);
+        assertThat(flood.received[0]).isEqualTo(90);
+        held.forEach(Runnable::run);
+        flood.sim.runUntilQuiet(1_000_000);
+        assertThat(flood.received[0]).isEqualTo(100);
+    }
+
     /** An executor that refuses work: every message is handed over directly, none lost. */
     @Test
     void aStageThatRefusesWorkLosesNothing() {
@@ -157,17 +173,25 @@ class VerificationStageTest {
         assertThat(flood.receiver.session().counters().stageFull()).isEqualTo(50);
     }
 
-    /** Site 1 sends {@code count} messages to site 0, whose incoming messages go through {@code stage}. */
+    /**
+     * Site 1 sends {@code count} messages of {@code bodyBytes} to site 0, whose incoming messages
+     * go through {@code stage}, which holds {@code checkingBytes} of bodies at most.
+     */
     private static final class Flood {
         final Simulation sim = new Simulation(3);
         final SiteRuntime receiver;
         final int[] received = new int[1];
 
         Flood(java.util.concurrent.Executor stage, int count) {
+            this(stage, count, 1, GroupSession.MAX_CHECKING_BYTES);
+        }
+
+        Flood(java.util.concurrent.Executor stage, int count, int bodyBytes, long checkingBytes) {
             SimulatedNetwork net = new SimulatedNetwork(sim, 2);
             List<SiteKeys> keys = SimGroup.keys(2);
             receiver = SiteRuntime.of(Site.builder("sim", 0, 2, 0).keys(keys.get(0)).appia(sim.addSite("receiver").appia())
                     .network(net.layerFor(0)).verifyOn(stage).build());
+            receiver.onProtocolThread(() -> receiver.session().limitCheckingBytes(checkingBytes));
             SiteRuntime sender = SiteRuntime.of(Site.builder("sim", 1, 2, 0).keys(keys.get(1)).appia(sim.addSite("sender").appia())
                     .network(net.layerFor(1)).build());
             receiver.start(new ProtocolInstance("flood") {
@@ -180,7 +204,9 @@ class VerificationStageTest {
                 @Override
                 protected void onStart() {
                     for (int k = 0; k < count; k++) {
-                        ctx.send(0, MessageTypes.VBA_VOTE, new byte[] {(byte) k});
+                        byte[] body = new byte[bodyBytes];
+                        body[0] = (byte) k;
+                        ctx.send(0, MessageTypes.VBA_VOTE, body);
                     }
                 }
 

@@ -4,8 +4,10 @@ import java.util.List;
 import org.maftia.testkit.adversary.Crash;
 import org.maftia.testkit.adversary.DelayHonestSite;
 import org.maftia.testkit.adversary.Equivocate;
+import org.maftia.testkit.adversary.FreshIdFlood;
 import org.maftia.testkit.adversary.GarbageFlood;
 import org.maftia.testkit.adversary.Mutate;
+import org.maftia.testkit.adversary.PredictableIdFlood;
 import org.maftia.testkit.adversary.Replay;
 import org.maftia.testkit.net.Adversary;
 
@@ -28,12 +30,22 @@ public enum NetworkAttack {
     /** Runs the protocol, but half the sites get another version of each of its messages. */
     EQUIVOCATE,
     /** Runs the protocol but ignores one honest site, whose traffic the network delays (finitely). */
-    DELAY_HONEST;
+    DELAY_HONEST,
+    /** Says nothing in the protocol; floods honest sites with bursts of tiny messages under ids that never start. */
+    FRESH_IDS,
+    /** Says nothing in the protocol; fills ids honest sites will start soon (next round, sub-protocol, lane instance) with junk. */
+    PREDICTABLE_IDS;
 
     /** Virtual time within which a crashing site crashes: a few protocol rounds. */
     static final long CRASH_WITHIN_NANOS = 20_000_000;
     /** Junk messages and replays per noisy site, at most. */
     static final int NOISE_BUDGET = 200;
+    /** Messages per burst of fresh ids: more distinct ids than a room that bounds ids would keep. */
+    static final int FRESH_ID_BURST = 4096 + 512;
+    /** Messages per burst under one predicted id: more than a quota per id shared by all senders. */
+    static final int PREDICTABLE_ID_BURST = 600;
+    /** Bursts per flooding site, at most, each to one honest site. */
+    static final int FLOOD_BURSTS = 2;
     /** The longest extra delay of the delayed honest site's messages. */
     static final long HONEST_DELAY_NANOS = 50_000_000;
 
@@ -55,6 +67,9 @@ public enum NetworkAttack {
                     new Replay(random.split(), 0.3, NOISE_BUDGET, site));
             case MUTATE -> List.of(new Mutate(random, 0.5, site));
             case EQUIVOCATE -> List.of(new Equivocate(random, Equivocate.Variant.flipBytes(), site));
+            case FRESH_IDS -> List.of(new FreshIdFlood(random, 0.05, FRESH_ID_BURST, FLOOD_BURSTS * FRESH_ID_BURST, site));
+            case PREDICTABLE_IDS -> List.of(
+                    new PredictableIdFlood(random, 0.05, PREDICTABLE_ID_BURST, FLOOD_BURSTS * PREDICTABLE_ID_BURST, site));
             case DELAY_HONEST -> {
                 List<Integer> honest = g.honest();
                 yield List.of(new DelayHonestSite(random, honest.get(random.nextInt(honest.size())), HONEST_DELAY_NANOS, site));

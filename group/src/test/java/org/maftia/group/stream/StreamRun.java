@@ -81,6 +81,10 @@ final class StreamRun {
         DELAY_HONEST(NetworkAttack.DELAY_HONEST),
         /** Junk and replays in every sub-broadcast it hears of. */
         NOISE(NetworkAttack.NOISE),
+        /** Bursts of tiny messages under sub-broadcast ids that never start. */
+        FRESH_IDS(NetworkAttack.FRESH_IDS),
+        /** Junk under the ids of the lanes' next sub-broadcasts, before they start. */
+        PREDICTABLE_IDS(NetworkAttack.PREDICTABLE_IDS),
         /** Broadcasts, with the real protocol, an entry that does not decode. */
         UNDECODABLE(null),
         /** Sends different entries to different parties in its instances 0..2. */
@@ -176,7 +180,7 @@ final class StreamRun {
         var site = g.sites.get(b);
         GroupKeys own = keys == null ? null : keys.get(b);
         switch (s) {
-            case SILENT, NOISE -> { }
+            case SILENT, NOISE, FRESH_IDS, PREDICTABLE_IDS -> { }
             // The stream itself, whose messages the attack silences, alters or misdirects.
             case CRASH, MUTATE, HALVES, DELAY_HONEST -> corruptedStreams.put(b, stream(b, keys, StreamOptions.DEFAULT.window()));
             // Kind 0 is no entry kind: the entry never decodes.

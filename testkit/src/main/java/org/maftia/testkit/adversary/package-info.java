@@ -10,7 +10,9 @@
  *   <li>{@link org.maftia.testkit.adversary.GarbageFlood}: junk, mostly shaped like real messages, to a budget;</li>
  *   <li>{@link org.maftia.testkit.adversary.Mutate}: a few bytes flipped, so shares and justifications do not verify;</li>
  *   <li>{@link org.maftia.testkit.adversary.Equivocate}: one version to half the sites, another to the rest;</li>
- *   <li>{@link org.maftia.testkit.adversary.DelayHonestSite}: corrupted sites and network slow one honest site down.</li>
+ *   <li>{@link org.maftia.testkit.adversary.DelayHonestSite}: corrupted sites and network slow one honest site down;</li>
+ *   <li>{@link org.maftia.testkit.adversary.FreshIdFlood}: bursts of tiny messages under names of instances that never exist;</li>
+ *   <li>{@link org.maftia.testkit.adversary.PredictableIdFlood}: bursts under the predicted name of an instance not started yet.</li>
  * </ul>
  *
  * <p>The fault model holds whatever a strategy does, because the network enforces it: only
