@@ -11,6 +11,7 @@ import org.maftia.group.core.GroupParameters;
 import org.maftia.group.core.GroupSession;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.core.VerificationStage;
+import org.maftia.group.core.WireLimits;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.link.AuthLinkLayer;
@@ -18,6 +19,7 @@ import org.maftia.net.link.LinkKeyPair;
 import org.maftia.net.link.LinkMode;
 import org.maftia.net.link.LinkSettings;
 import org.maftia.net.tcp.TcpCompleteLayer;
+import org.maftia.net.tcp.TcpSettings;
 
 /**
  * One site of a group as the communication services see it (DESIGN.md, "Binding the spec's API to
@@ -64,11 +66,15 @@ public final class GroupSite {
      * on top, listening on the site's address from the group configuration; incoming messages are
      * checked on the JVM's shared verification pool. Wait on
      * {@code session().listening()} (from the protocol thread) or {@link #listening()}.
+     *
+     * @throws IllegalArgumentException if the TCP frame cannot carry every message of a group of n ({@link WireLimits})
      */
     public static GroupSite overTcp(Appia appia, GroupConfig group, int self, LinkKeyPair linkKeys, LinkMode mode) {
         GroupParameters p = new GroupParameters(group.groupId(), self, group.n(), group.t());
+        TcpSettings tcp = TcpSettings.DEFAULTS;
+        new WireLimits(tcp.maxFrameBytes(), group.n());
         Layer[] layers = {
-            new TcpCompleteLayer(),
+            new TcpCompleteLayer(tcp),
             new AuthLinkLayer(new LinkSettings(group, self, linkKeys, mode)),
             new GroupLayer(p, group.address(self), VerificationStage.shared())
         };

@@ -3,6 +3,7 @@ package org.maftia.group;
 import java.util.concurrent.CancellationException;
 import org.maftia.group.abba.Abba;
 import org.maftia.group.core.GroupKeys;
+import org.maftia.group.core.WireLimits;
 
 /**
  * Validated binary Byzantine agreement (spec 3.2, point 2; spec 5.2.1.2, ABBA with external
@@ -67,6 +68,10 @@ public class ValidatedAgreement extends Agreement {
     public synchronized void propose(boolean value, byte[] proof, BinaryValidator validator) {
         if (validator == null || proof == null || !validator.isValid(value, proof)) {
             throw new IllegalArgumentException("the proof does not validate " + value + " (spec 3.2: a proposal must be well-formed)");
+        }
+        if (proof.length > WireLimits.proofBytes(site.parameters().n())) {
+            throw new IllegalArgumentException("a proof of " + proof.length + " bytes, over the limit of "
+                    + WireLimits.proofBytes(site.parameters().n()));
         }
         if (instance != null || aborted) {
             throw new IllegalStateException("agreement " + protocolID + (aborted ? " was aborted" : " already has a proposal"));

@@ -26,6 +26,7 @@ import org.maftia.group.abba.AbbaMessage.PreVoteJustification.Soft;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.WireLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -196,6 +197,11 @@ public final class Abba extends ProtocolInstance {
         if (proof == null || !validProof(value, proof)) {
             throw new IllegalArgumentException("the proof does not validate the proposed value " + (value ? 1 : 0));
         }
+        int maxProof = WireLimits.proofBytes(keys.abbaMainKey().parameters().n());
+        if (proof.length > maxProof) {
+            // Every party's abstention may carry it (spec 5.2.1.1): it must leave room in a frame.
+            throw new IllegalArgumentException("a proof of " + proof.length + " bytes, over the limit of " + maxProof);
+        }
         byte[] own = proof.clone();
         whenAttached(() -> {
             if (input != null) {
@@ -213,7 +219,7 @@ public final class Abba extends ProtocolInstance {
         if (done) {
             return;
         }
-        switch (AbbaMessage.decode(type, body)) {
+        switch (AbbaMessage.decode(type, body, ctx.n())) {
             case PreProcess p -> onPreProcess(from, p);
             case PreVote v -> onPreVote(from, v);
             case MainVote v -> onMainVote(from, v);
@@ -231,7 +237,7 @@ public final class Abba extends ProtocolInstance {
     protected void checkAhead(int from, int type, byte[] body) {
         AbbaMessage message;
         try {
-            message = AbbaMessage.decode(type, body);
+            message = AbbaMessage.decode(type, body, ctx.n());
         } catch (MalformedMessageException e) {
             return;
         }

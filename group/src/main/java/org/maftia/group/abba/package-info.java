@@ -11,7 +11,10 @@
  * <p>Validated variant (spec 5.2.1.2, {@link org.maftia.group.abba.Abba#validated}): no
  * pre-processing (lines 1-3 only build the round-1 justification); each party pre-votes its own
  * value in round 1 justified by the external proof it proposed (justification kind 3, accepted
- * only in round 1), refused and counted when the validator rejects it. The decision comes with a
+ * only in round 1), refused and counted when the validator rejects it. An abstention carries two
+ * pre-vote justifications, so proofs are bounded far below a frame
+ * ({@link org.maftia.group.core.WireLimits#proofBytes}): a proof the decoder let through must fit
+ * in every honest abstention that embeds it. The decision comes with a
  * proof for it: a round-1 decision follows a pre-vote for it this party collected, a later one a
  * round-1 abstention it collected, which carries proofs for both values. Biased towards b, the
  * coin of round 1 is b and is never tossed: b is decided whenever round 1's main votes conflict

@@ -163,7 +163,7 @@ class AbbaSimulationTest {
         @Override
         protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
             // Only valid shares: another corrupted site's may arrive altered (a network attack on its messages).
-            if (from != ctx.self() && heard.add(from) && AbbaMessage.decode(type, body) instanceof PreProcess p
+            if (from != ctx.self() && heard.add(from) && AbbaMessage.decode(type, body, ctx.n()) instanceof PreProcess p
                     && p.share().index() == from && preProcessShares.get(p.b()).size() <= ctx.t()
                     && keys.abbaPreKey().verifyShare(Abba.preProcessTag(ID, GROUP, p.b()), p.share()).isValid()) {
                 preProcessShares.get(p.b()).add(p.share());

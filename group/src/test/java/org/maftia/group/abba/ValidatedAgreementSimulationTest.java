@@ -283,11 +283,11 @@ class ValidatedAgreementSimulationTest {
     void theExternalJustificationRoundTripsAndOnlyInRoundOne() throws MalformedMessageException {
         Share share = new Share(2, new byte[] {7, 8});
         PreVote v = new PreVote(1, true, new External(new byte[] {1, 2, 3}), share);
-        PreVote back = (PreVote) AbbaMessage.decode(v.type(), v.body());
+        PreVote back = (PreVote) AbbaMessage.decode(v.type(), v.body(), 4);
         assertThat(back.justification()).isInstanceOf(External.class);
         assertThat(back.justification().signature()).containsExactly(1, 2, 3);
         PreVote late = new PreVote(2, true, new External(new byte[] {1}), share);
-        assertThatThrownBy(() -> AbbaMessage.decode(late.type(), late.body())).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> AbbaMessage.decode(late.type(), late.body(), 4)).isInstanceOf(MalformedMessageException.class);
     }
 
     @Test
