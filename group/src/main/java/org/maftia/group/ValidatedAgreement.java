@@ -1,7 +1,7 @@
 package org.maftia.group;
 
 import java.util.concurrent.CancellationException;
-import org.maftia.group.abba.Abba;
+import org.maftia.group.abba.ValidatedAbba;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.WireLimits;
 
@@ -19,7 +19,7 @@ public class ValidatedAgreement extends Agreement {
 
     private final GroupKeys keys;
     private final Boolean bias;
-    private Abba instance;
+    private ValidatedAbba instance;
     private boolean aborted;
 
     /** Unbiased, in {@code site}'s group. */
@@ -76,10 +76,10 @@ public class ValidatedAgreement extends Agreement {
         if (instance != null || aborted) {
             throw new IllegalStateException("agreement " + protocolID + (aborted ? " was aborted" : " already has a proposal"));
         }
-        Abba[] self = new Abba[1];
-        self[0] = Abba.validated(protocolID, keys, new Abba.Validation(validator::isValid, bias),
+        ValidatedAbba[] self = new ValidatedAbba[1];
+        self[0] = new ValidatedAbba(protocolID, keys, new ValidatedAbba.Validation(validator::isValid, bias),
                 b -> decided.complete(new ValidatedNegotiable(b, self[0].decisionProof(), validator)));
-        Abba abba = self[0];
+        ValidatedAbba abba = self[0];
         instance = abba;
         byte[] own = proof.clone();
         site.start(abba);
@@ -104,7 +104,7 @@ public class ValidatedAgreement extends Agreement {
     @Override
     public synchronized void abort() {
         aborted = true;
-        Abba abba = instance;
+        ValidatedAbba abba = instance;
         if (abba != null) {
             site.onProtocolThread(abba::finish);
         }

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.maftia.group.abba.Abba;
+import org.maftia.group.abba.ValidatedAbba;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.Envelope;
 import org.maftia.group.core.GroupKeys;
@@ -91,7 +91,7 @@ public final class Vba extends ProtocolInstance {
     private BitSet[] heard;
     private BitSet[] votedFor;
     private BitSet[] votedOne;
-    private Abba[] agreements;
+    private ValidatedAbba[] agreements;
     /** The candidate whose ABBA decided 1 (line 20), -1 before. */
     private int chosen = -1;
     private byte[] decision;
@@ -128,7 +128,7 @@ public final class Vba extends ProtocolInstance {
         heard = new BitSet[n];
         votedFor = new BitSet[n];
         votedOne = new BitSet[n];
-        agreements = new Abba[n];
+        agreements = new ValidatedAbba[n];
         broadcasts = new Vcbc[n];
         pi = permutation(protocolId(), n);
         for (int j = 0; j < n; j++) {
@@ -168,7 +168,7 @@ public final class Vba extends ProtocolInstance {
             for (Vcbc b : broadcasts) {
                 b.finish();
             }
-            for (Abba a : agreements) {
+            for (ValidatedAbba a : agreements) {
                 if (a != null) {
                     a.finish();
                 }
@@ -242,8 +242,8 @@ public final class Vba extends ProtocolInstance {
 
     /** Lines 12-18: with n-t votes, 1 validated by a compact closing if any 1-vote counted, else 0 with ρ = ⊥. */
     private void proposeOn(int a) {
-        Abba abba = Abba.validated(Envelope.tagged(protocolId(), "abba|" + a), keys,
-                new Abba.Validation((b, rho) -> b ? validClosing(a, rho) : rho.length == 0, Boolean.TRUE),
+        ValidatedAbba abba = new ValidatedAbba(Envelope.tagged(protocolId(), "abba|" + a), keys,
+                new ValidatedAbba.Validation((b, rho) -> b ? validClosing(a, rho) : rho.length == 0, Boolean.TRUE),
                 b -> onDecided(a, b));
         agreements[a] = abba;
         ctx.start(abba);

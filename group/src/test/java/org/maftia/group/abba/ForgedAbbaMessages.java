@@ -15,7 +15,7 @@ public final class ForgedAbbaMessages {
 
     /** The body of a round-1 pre-vote for {@code b} of validated ABBA {@code protocolId}, justified by {@code proof}. */
     public static byte[] roundOnePreVote(GroupKeys keys, String protocolId, String groupId, boolean b, byte[] proof) {
-        return new PreVote(1, b, new External(proof), keys.abbaMain().sign(Abba.preVoteTag(protocolId, groupId, 1, b))).body();
+        return new PreVote(1, b, new External(proof), keys.abbaMain().sign(AbbaTags.preVote(protocolId, groupId, 1, b))).body();
     }
 
     /** The length of that body without the proof. */
