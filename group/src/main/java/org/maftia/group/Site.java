@@ -18,6 +18,7 @@ import org.maftia.group.core.GroupParameters;
 import org.maftia.group.core.GroupSession;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.core.VerificationStage;
+import org.maftia.group.core.WireLimits;
 import org.maftia.group.directory.GroupDirectory;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.group.GroupConfig;
@@ -25,6 +26,7 @@ import org.maftia.net.link.AuthLinkLayer;
 import org.maftia.net.link.LinkKeyPair;
 import org.maftia.net.link.LinkSettings;
 import org.maftia.net.tcp.TcpCompleteLayer;
+import org.maftia.net.tcp.TcpSettings;
 import org.maftia.ttcb.Ttcb;
 
 /**
@@ -99,10 +101,14 @@ public final class Site implements AutoCloseable {
     /**
      * Site {@code id} of {@code group} on the real network with the given keys: for a group whose
      * keys were dealt in this process (tests, demos, benchmarks).
+     *
+     * @throws IllegalArgumentException if the TCP frame cannot carry every message of a group of n ({@link WireLimits})
      */
     public static Site overTcp(GroupConfig group, int id, LinkKeyPair linkKeys, SiteKeys keys, SiteOptions options) {
+        TcpSettings tcp = TcpSettings.DEFAULTS;
+        new WireLimits(tcp.maxFrameBytes(), group.n());
         Layer[] network = {
-            new TcpCompleteLayer(),
+            new TcpCompleteLayer(tcp),
             new AuthLinkLayer(new LinkSettings(group, id, linkKeys, options.linkMode()))
         };
         return builder(group.groupId(), id, group.n(), group.t())

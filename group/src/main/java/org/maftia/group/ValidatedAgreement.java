@@ -1,7 +1,8 @@
 package org.maftia.group;
 
 import java.util.concurrent.CancellationException;
-import org.maftia.group.abba.Abba;
+import org.maftia.group.abba.ValidatedAbba;
+import org.maftia.group.core.WireLimits;
 
 /**
  * Validated binary Byzantine agreement (spec 3.2, point 2; spec 5.2.1.2, ABBA with external
@@ -16,7 +17,7 @@ import org.maftia.group.abba.Abba;
 public class ValidatedAgreement extends Agreement {
 
     private final Boolean bias;
-    private Abba instance;
+    private ValidatedAbba instance;
     private boolean aborted;
 
     /**
@@ -84,13 +85,17 @@ public class ValidatedAgreement extends Agreement {
         if (validator == null || proof == null || !validator.isValid(value, proof)) {
             throw new IllegalArgumentException("the proof does not validate " + value + " (spec 3.2: a proposal must be well-formed)");
         }
+        if (proof.length > WireLimits.proofBytes(site.n())) {
+            throw new IllegalArgumentException("a proof of " + proof.length + " bytes, over the limit of "
+                    + WireLimits.proofBytes(site.n()));
+        }
         if (instance != null || aborted) {
             throw new IllegalStateException("agreement " + protocolID + (aborted ? " was aborted" : " already has a proposal"));
         }
-        Abba[] self = new Abba[1];
-        self[0] = Abba.validated(protocolID, site.groupKeys(), new Abba.Validation(validator::isValid, bias),
+        ValidatedAbba[] self = new ValidatedAbba[1];
+        self[0] = new ValidatedAbba(protocolID, site.groupKeys(), new ValidatedAbba.Validation(validator::isValid, bias),
                 b -> decided.complete(new ValidatedNegotiable(b, self[0].decisionProof(), validator)));
-        Abba abba = self[0];
+        ValidatedAbba abba = self[0];
         instance = abba;
         byte[] own = proof.clone();
         site.start(abba);
@@ -115,7 +120,7 @@ public class ValidatedAgreement extends Agreement {
     @Override
     public synchronized void abort() {
         aborted = true;
-        Abba abba = instance;
+        ValidatedAbba abba = instance;
         if (abba != null) {
             site.onProtocolThread(abba::abort);
         }

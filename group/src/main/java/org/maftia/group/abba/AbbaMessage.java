@@ -10,6 +10,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import org.maftia.crypto.Share;
 import org.maftia.group.core.MalformedMessageException;
+import org.maftia.group.core.WireLimits;
 
 /**
  * The messages of Protocol 3 (ABBA, spec 5.2.1.1), each with its strict decoder: rounds start at
@@ -17,19 +18,10 @@ import org.maftia.group.core.MalformedMessageException;
  * S'-signature (or, validated, spec 5.2.1.2, by an external proof) and later ones by a hard or
  * soft S-signature, an abstaining main-vote carries the
  * two conflicting pre-vote justifications and the others an S-signature, and nothing follows the
- * last field.
+ * last field. Shares, signatures and external proofs are bounded by {@link WireLimits} for the
+ * group's n, so an honest abstention that embeds two justifications fits a frame.
  */
 sealed interface AbbaMessage {
-
-    /** Longest signature or share accepted, in bytes: bounds what a Byzantine party makes us hold. */
-    int MAX_CRYPTO_BYTES = 1 << 18;
-
-    /**
-     * Longest external proof (spec 5.2.1.2) accepted. VBA's are compact VCBC closings (a digest and
-     * a signature); the bound is for {@code ValidatedAgreement}, whose application proofs may hold
-     * a whole VCBC closing (up to {@code Vcbc.DEFAULT_MAX_PAYLOAD} and its signature).
-     */
-    int MAX_EXTERNAL_PROOF_BYTES = (16 << 20) + (1 << 18);
 
     /** The main-vote value "abstain" (Protocol 3, line 14). */
     int ABSTAIN = 2;
@@ -158,7 +150,8 @@ sealed interface AbbaMessage {
         }
     }
 
-    static AbbaMessage decode(int type, byte[] body) throws MalformedMessageException {
+    /** Decodes a message of a group of {@code n}, whose bounds are {@link WireLimits}'. */
+    static AbbaMessage decode(int type, byte[] body, int n) throws MalformedMessageException {
         ByteBuffer in = ByteBuffer.wrap(body);
         try {
             AbbaMessage m = switch (type) {
@@ -166,7 +159,7 @@ sealed interface AbbaMessage {
                 case ABBA_PRE_VOTE -> {
                     int r = round(in);
                     boolean b = bit(in);
-                    yield new PreVote(r, b, preVoteJustification(in, r), share(in));
+                    yield new PreVote(r, b, preVoteJustification(in, r, n), share(in));
                 }
                 case ABBA_MAIN_VOTE -> {
                     int r = round(in);
@@ -174,7 +167,7 @@ sealed interface AbbaMessage {
                     if (v < 0 || v > ABSTAIN) {
                         throw new MalformedMessageException("ABBA main-vote value " + v);
                     }
-                    yield new MainVote(r, v, mainVoteJustification(in, r, v), share(in));
+                    yield new MainVote(r, v, mainVoteJustification(in, r, v, n), share(in));
                 }
                 case ABBA_COIN -> new Coin(round(in), share(in));
                 default -> throw new MalformedMessageException("type 0x" + Integer.toHexString(type) + " is not an ABBA message");
@@ -204,9 +197,9 @@ sealed interface AbbaMessage {
         return b == 1;
     }
 
-    private static PreVoteJustification preVoteJustification(ByteBuffer in, int r) throws MalformedMessageException {
+    private static PreVoteJustification preVoteJustification(ByteBuffer in, int r, int n) throws MalformedMessageException {
         int kind = in.get();
-        byte[] signature = blob(in, kind == 3 ? MAX_EXTERNAL_PROOF_BYTES : MAX_CRYPTO_BYTES);
+        byte[] signature = blob(in, kind == 3 ? WireLimits.proofBytes(n) : WireLimits.signatureBytes(n));
         PreVoteJustification j = switch (kind) {
             case 0 -> new PreVoteJustification.Initial(signature);
             case 1 -> new PreVoteJustification.Hard(signature);
@@ -221,12 +214,12 @@ sealed interface AbbaMessage {
         return j;
     }
 
-    private static MainVoteJustification mainVoteJustification(ByteBuffer in, int r, int v)
+    private static MainVoteJustification mainVoteJustification(ByteBuffer in, int r, int v, int n)
             throws MalformedMessageException {
         int kind = in.get();
         MainVoteJustification j = switch (kind) {
-            case 0 -> new MainVoteJustification.Unanimous(blob(in));
-            case 1 -> new MainVoteJustification.Conflict(preVoteJustification(in, r), preVoteJustification(in, r));
+            case 0 -> new MainVoteJustification.Unanimous(blob(in, WireLimits.signatureBytes(n)));
+            case 1 -> new MainVoteJustification.Conflict(preVoteJustification(in, r, n), preVoteJustification(in, r, n));
             default -> throw new MalformedMessageException("ABBA main-vote justification kind " + kind);
         };
         if ((v == ABSTAIN) != (j instanceof MainVoteJustification.Conflict)) {
@@ -240,11 +233,7 @@ sealed interface AbbaMessage {
         if (index < 0) {
             throw new MalformedMessageException("ABBA share index " + index);
         }
-        return new Share(index, blob(in));
-    }
-
-    private static byte[] blob(ByteBuffer in) throws MalformedMessageException {
-        return blob(in, MAX_CRYPTO_BYTES);
+        return new Share(index, blob(in, WireLimits.SHARE_BYTES));
     }
 
     private static byte[] blob(ByteBuffer in, int max) throws MalformedMessageException {

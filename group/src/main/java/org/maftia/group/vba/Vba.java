@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.maftia.group.abba.Abba;
+import org.maftia.group.abba.ValidatedAbba;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.Envelope;
 import org.maftia.group.core.GroupKeys;
@@ -61,6 +61,12 @@ import org.maftia.group.vcbc.Vcbc;
  * The fetch needs those holders to keep vcbc|a until the slow party asks: an instance answers
  * until it is {@linkplain #release() released}, which ABC does {@code roundsKept} rounds later.
  *
+ * <p><b>V_a(0, ρ)</b> holds for ρ = ⊥ only, the empty proof line 17 proposes with 0, where the spec's
+ * V_a accepts any ρ with 0. Nothing needs a proof for 0, and any proof accepted for 0 travels
+ * further: an honest party that collects a pre-vote for 0 and one for 1 abstains with the
+ * justifications of both (spec 5.2.1.1), so a corrupted party's oversized proof for 0 would make
+ * every such abstention too large for a frame, and no one would collect n-t main-votes.
+ *
  * <p>State is bounded by the parties: n broadcasts (each answering a fetch at most once per party),
  * at most n agreements, one vote bit per party and candidate, and one compact closing per
  * candidate, the first valid one seen; a vote's compact closing is checked on arrival.
@@ -85,7 +91,7 @@ public final class Vba extends ProtocolInstance {
     private BitSet[] heard;
     private BitSet[] votedFor;
     private BitSet[] votedOne;
-    private Abba[] agreements;
+    private ValidatedAbba[] agreements;
     /** The candidate whose ABBA decided 1 (line 20), -1 before. */
     private int chosen = -1;
     private byte[] decision;
@@ -122,7 +128,7 @@ public final class Vba extends ProtocolInstance {
         heard = new BitSet[n];
         votedFor = new BitSet[n];
         votedOne = new BitSet[n];
-        agreements = new Abba[n];
+        agreements = new ValidatedAbba[n];
         broadcasts = new Vcbc[n];
         pi = permutation(protocolId(), n);
         for (int j = 0; j < n; j++) {
@@ -162,7 +168,7 @@ public final class Vba extends ProtocolInstance {
             for (Vcbc b : broadcasts) {
                 b.finish();
             }
-            for (Abba a : agreements) {
+            for (ValidatedAbba a : agreements) {
                 if (a != null) {
                     a.finish();
                 }
@@ -234,10 +240,10 @@ public final class Vba extends ProtocolInstance {
         ctx.sendAll(VBA_VOTE, vote.body());
     }
 
-    /** Lines 12-18: with n-t votes, 1 validated by a compact closing if any 1-vote counted, else 0. */
+    /** Lines 12-18: with n-t votes, 1 validated by a compact closing if any 1-vote counted, else 0 with ρ = ⊥. */
     private void proposeOn(int a) {
-        Abba abba = Abba.validated(Envelope.tagged(protocolId(), "abba|" + a), keys,
-                new Abba.Validation((b, rho) -> !b || validClosing(a, rho), Boolean.TRUE),
+        ValidatedAbba abba = new ValidatedAbba(Envelope.tagged(protocolId(), "abba|" + a), keys,
+                new ValidatedAbba.Validation((b, rho) -> b ? validClosing(a, rho) : rho.length == 0, Boolean.TRUE),
                 b -> onDecided(a, b));
         agreements[a] = abba;
         ctx.start(abba);

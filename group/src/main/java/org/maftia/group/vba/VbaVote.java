@@ -5,14 +5,14 @@ import org.maftia.crypto.codec.ByteReader;
 import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
-import org.maftia.group.vcbc.Vcbc;
+import org.maftia.group.core.WireLimits;
 
 /**
  * Protocol 4, lines 8 and 11: (vote, a, u, ρ), party P_a's candidacy voted 0 (ρ empty) or 1 with
  * ρ the compact closing (H(w_a), µ) of P_a's verifiable consistent broadcast (see {@link Vba}).
  *
  * <p>Wire format: a (2 bytes) || u (1 byte) || |ρ| (4 bytes) || ρ, with ρ a digest and a signature
- * of at most {@link Vcbc#MAX_COMPACT_CLOSING} bytes in all when u = 1.
+ * of at most {@link WireLimits#compactClosingBytes} bytes in all when u = 1.
  */
 record VbaVote(int candidate, boolean u, byte[] rho) {
 
@@ -30,7 +30,7 @@ record VbaVote(int candidate, boolean u, byte[] rho) {
             if (a >= n) {
                 throw new MalformedMessageException("VBA vote for P" + a + ", not a party of " + n);
             }
-            boolean fits = u == 0 ? rho.length == 0 : rho.length > Digest.LENGTH && rho.length <= Vcbc.MAX_COMPACT_CLOSING;
+            boolean fits = u == 0 ? rho.length == 0 : rho.length > Digest.LENGTH && rho.length <= WireLimits.compactClosingBytes(n);
             if (u > 1 || !fits) {
                 throw new MalformedMessageException("VBA vote " + u + " with a " + rho.length + "-byte compact closing");
             }

@@ -21,6 +21,7 @@ import org.maftia.crypto.ThresholdSigner;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.WireLimits;
 import org.maftia.group.vcbc.VcbcMessage.Answer;
 import org.maftia.group.vcbc.VcbcMessage.Fetch;
 import org.maftia.group.vcbc.VcbcMessage.Fetched;
@@ -61,11 +62,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Vcbc extends ProtocolInstance {
 
-    /** Largest payload accepted (bounds what a Byzantine sender can make honest parties hold). */
-    public static final int DEFAULT_MAX_PAYLOAD = 16 << 20;
-
-    /** Longest compact closing accepted: a digest and the longest threshold signature. */
-    public static final int MAX_COMPACT_CLOSING = Digest.LENGTH + VcbcMessage.MAX_SIGNATURE;
+    /**
+     * Largest payload accepted (bounds what a Byzantine sender can make honest parties hold); an
+     * answer carries it with µ, and {@link WireLimits} checks at set-up that this fits a frame.
+     */
+    public static final int DEFAULT_MAX_PAYLOAD = WireLimits.PAYLOAD_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(Vcbc.class);
 
@@ -189,7 +190,7 @@ public final class Vcbc extends ProtocolInstance {
         requireVerifiable();
         Final f;
         try {
-            f = VcbcMessage.decodeCompactClosing(v);
+            f = VcbcMessage.decodeCompactClosing(v, key.parameters().n());
         } catch (MalformedMessageException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -207,7 +208,7 @@ public final class Vcbc extends ProtocolInstance {
         requireVerifiable();
         Answer a;
         try {
-            a = VcbcMessage.decodeClosing(v, offset, length, maxPayload);
+            a = VcbcMessage.decodeClosing(v, offset, length, maxPayload, WireLimits.signatureBytes(key.parameters().n()));
         } catch (MalformedMessageException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -222,7 +223,7 @@ public final class Vcbc extends ProtocolInstance {
 
     @Override
     protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
-        switch (VcbcMessage.decode(type, body, maxPayload)) {
+        switch (VcbcMessage.decode(type, body, maxPayload, ctx.n())) {
             case Send s -> onSend(from, s.m());
             case Ready r -> onReady(from, r.d(), r.share());
             case Final f -> onFinal(f);
@@ -245,7 +246,7 @@ public final class Vcbc extends ProtocolInstance {
         }
         VcbcMessage message;
         try {
-            message = VcbcMessage.decode(type, body, maxPayload);
+            message = VcbcMessage.decode(type, body, maxPayload, ctx.n());
         } catch (MalformedMessageException e) {
             return;
         }
@@ -455,7 +456,7 @@ public final class Vcbc extends ProtocolInstance {
      */
     public static byte[] payloadFromClosing(byte[] v, int offset, int length) {
         try {
-            return VcbcMessage.decodeClosing(v, offset, length, Integer.MAX_VALUE).m();
+            return VcbcMessage.decodeClosing(v, offset, length, Integer.MAX_VALUE, Integer.MAX_VALUE).m();
         } catch (MalformedMessageException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -465,7 +466,7 @@ public final class Vcbc extends ProtocolInstance {
     public static boolean isValidCompactClosing(ThresholdSignature key, String protocolId, String groupId, int sender, byte[] v) {
         Final f;
         try {
-            f = VcbcMessage.decodeCompactClosing(v);
+            f = VcbcMessage.decodeCompactClosing(v, key.parameters().n());
         } catch (MalformedMessageException e) {
             return false;
         }
@@ -477,7 +478,7 @@ public final class Vcbc extends ProtocolInstance {
                                          byte[] v, int offset, int length) {
         Answer a;
         try {
-            a = VcbcMessage.decodeClosing(v, offset, length, Integer.MAX_VALUE);
+            a = VcbcMessage.decodeClosing(v, offset, length, Integer.MAX_VALUE, WireLimits.signatureBytes(key.parameters().n()));
         } catch (MalformedMessageException e) {
             return false;
         }

@@ -12,21 +12,18 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
+import org.maftia.group.core.WireLimits;
 
 /**
  * The messages of Protocol 6, each with its strict decoder. A share or a signature is opaque here
- * (the threshold scheme decodes it when it verifies); only its length is bounded.
+ * (the threshold scheme decodes it when it verifies); only its length is bounded, by
+ * {@link WireLimits} for the group's n.
  *
  * <p>Wire formats: send = m; ready = H(m) (32 bytes) || share; final = H(m) || µ; request = empty;
  * answer = the closing, |m| (4 bytes, big-endian) || m || µ. Fetch on demand (not in Protocol 6):
  * fetch = d (32 bytes); fetched = m. A final's body is also the <em>compact closing</em> (H(m), µ).
  */
 sealed interface VcbcMessage {
-
-    /** Longest signature share accepted (an Ed25519 quorum share is about 100 bytes). */
-    int MAX_SHARE = 4096;
-    /** Longest threshold signature accepted (a quorum certificate grows with k; 64 KiB is ample). */
-    int MAX_SIGNATURE = 64 << 10;
 
     int type();
 
@@ -106,7 +103,8 @@ sealed interface VcbcMessage {
         }
     }
 
-    static VcbcMessage decode(int type, byte[] body, int maxPayload) throws MalformedMessageException {
+    /** Decodes a message of a group of {@code n} whose payloads are at most {@code maxPayload} bytes. */
+    static VcbcMessage decode(int type, byte[] body, int maxPayload, int n) throws MalformedMessageException {
         return switch (type) {
             case VCBC_SEND -> {
                 if (body.length > maxPayload) {
@@ -114,15 +112,15 @@ sealed interface VcbcMessage {
                 }
                 yield new Send(body);
             }
-            case VCBC_READY -> new Ready(digestPrefix(body, "ready"), tail(body, MAX_SHARE, "share"));
-            case VCBC_FINAL -> new Final(digestPrefix(body, "final"), tail(body, MAX_SIGNATURE, "signature"));
+            case VCBC_READY -> new Ready(digestPrefix(body, "ready"), tail(body, WireLimits.SHARE_BYTES, "share"));
+            case VCBC_FINAL -> decodeCompactClosing(body, n);
             case VCBC_REQUEST -> {
                 if (body.length != 0) {
                     throw new MalformedMessageException("VCBC request with a body of " + body.length + " bytes");
                 }
                 yield new Request();
             }
-            case VCBC_ANSWER -> decodeClosing(body, 0, body.length, maxPayload);
+            case VCBC_ANSWER -> decodeClosing(body, 0, body.length, maxPayload, WireLimits.signatureBytes(n));
             case VCBC_FETCH -> {
                 if (body.length != Digest.LENGTH) {
                     throw new MalformedMessageException("VCBC fetch of " + body.length + " bytes, not a digest");
@@ -139,13 +137,14 @@ sealed interface VcbcMessage {
         };
     }
 
-    /** Decodes a compact closing (a final's body, H(m) || µ). */
-    static Final decodeCompactClosing(byte[] v) throws MalformedMessageException {
-        return new Final(digestPrefix(v, "compact closing"), tail(v, MAX_SIGNATURE, "signature"));
+    /** Decodes a compact closing (a final's body, H(m) || µ) of a group of {@code n}. */
+    static Final decodeCompactClosing(byte[] v, int n) throws MalformedMessageException {
+        return new Final(digestPrefix(v, "compact closing"), tail(v, WireLimits.signatureBytes(n), "signature"));
     }
 
     /** Decodes a closing (an answer's body) sitting in {@code v[offset, offset+length)}. */
-    static Answer decodeClosing(byte[] v, int offset, int length, int maxPayload) throws MalformedMessageException {
+    static Answer decodeClosing(byte[] v, int offset, int length, int maxPayload, int maxSignature)
+            throws MalformedMessageException {
         if (offset < 0 || length < 0 || offset > v.length - length) {
             throw new MalformedMessageException("closing range [" + offset + ", +" + length + ") outside " + v.length + " bytes");
         }
@@ -157,7 +156,7 @@ sealed interface VcbcMessage {
             throw new MalformedMessageException("VCBC closing with a payload of " + mLength + " bytes, limit " + maxPayload);
         }
         int sigLength = length - 4 - mLength;
-        if (sigLength < 1 || sigLength > MAX_SIGNATURE) {
+        if (sigLength < 1 || sigLength > maxSignature) {
             throw new MalformedMessageException("VCBC closing with a signature of " + sigLength + " bytes");
         }
         int from = offset + 4;

@@ -14,15 +14,18 @@ import org.maftia.group.abba.AbbaMessage.MainVoteJustification.Conflict;
 import org.maftia.group.abba.AbbaMessage.MainVoteJustification.Unanimous;
 import org.maftia.group.abba.AbbaMessage.PreProcess;
 import org.maftia.group.abba.AbbaMessage.PreVote;
+import org.maftia.group.abba.AbbaMessage.PreVoteJustification.External;
 import org.maftia.group.abba.AbbaMessage.PreVoteJustification.Hard;
 import org.maftia.group.abba.AbbaMessage.PreVoteJustification.Initial;
 import org.maftia.group.abba.AbbaMessage.PreVoteJustification.Soft;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
+import org.maftia.group.core.WireLimits;
 
 /** The strict decoders of Protocol 3's messages. */
 class AbbaMessageTest {
 
+    private static final int N = 4;
     private static final Share SHARE = new Share(3, new byte[] {1, 2, 3});
     private static final byte[] SIG = {9, 8, 7, 6};
 
@@ -38,7 +41,7 @@ class AbbaMessageTest {
     @Test
     void everyMessageSurvivesItsEncoding() throws MalformedMessageException {
         for (AbbaMessage m : samples()) {
-            AbbaMessage back = AbbaMessage.decode(m.type(), m.body());
+            AbbaMessage back = AbbaMessage.decode(m.type(), m.body(), N);
             assertThat(back.getClass()).isEqualTo(m.getClass());
             assertThat(back.body()).as("%s", m).isEqualTo(m.body());
         }
@@ -50,11 +53,11 @@ class AbbaMessageTest {
             byte[] body = m.body();
             for (int len = 0; len < body.length; len++) {
                 byte[] cut = Arrays.copyOf(body, len);
-                assertThatThrownBy(() -> AbbaMessage.decode(m.type(), cut)).as("%s cut to %d", m, len)
+                assertThatThrownBy(() -> AbbaMessage.decode(m.type(), cut, N)).as("%s cut to %d", m, len)
                         .isInstanceOf(MalformedMessageException.class);
             }
             byte[] longer = Arrays.copyOf(body, body.length + 1);
-            assertThatThrownBy(() -> AbbaMessage.decode(m.type(), longer)).isInstanceOf(MalformedMessageException.class);
+            assertThatThrownBy(() -> AbbaMessage.decode(m.type(), longer, N)).isInstanceOf(MalformedMessageException.class);
         }
     }
 
@@ -78,8 +81,32 @@ class AbbaMessageTest {
         refused(MessageTypes.RBC_SEND, new Coin(1, SHARE).body());
     }
 
+    @Test
+    void anExternalProofFarLargerThanAnyCompactClosingIsRefused() throws MalformedMessageException {
+        // An honest abstention embeds a round-1 pre-vote's proof (spec 5.2.1.1, main-vote
+        // justification): an uncapped proof would push it past the frame.
+        byte[] proof = new byte[1 << 20];
+        refused(MessageTypes.ABBA_PRE_VOTE, new PreVote(1, false, new External(proof), SHARE).body());
+        refused(MessageTypes.ABBA_MAIN_VOTE, new MainVote(1, AbbaMessage.ABSTAIN,
+                new Conflict(new External(proof), new External(SIG)), SHARE).body());
+        byte[] largest = new byte[WireLimits.proofBytes(N)];
+        refused(MessageTypes.ABBA_PRE_VOTE, new PreVote(1, false, new External(Arrays.copyOf(largest, largest.length + 1)),
+                SHARE).body());
+        AbbaMessage fits = AbbaMessage.decode(MessageTypes.ABBA_PRE_VOTE,
+                new PreVote(1, false, new External(largest), SHARE).body(), N);
+        assertThat(((PreVote) fits).justification().signature()).hasSize(WireLimits.proofBytes(N));
+    }
+
+    @Test
+    void signaturesAndSharesAreBoundedForTheGroup() {
+        byte[] signature = new byte[WireLimits.signatureBytes(N) + 1];
+        refused(MessageTypes.ABBA_PRE_VOTE, new PreVote(2, false, new Hard(signature), SHARE).body());
+        refused(MessageTypes.ABBA_MAIN_VOTE, new MainVote(2, 1, new Unanimous(signature), SHARE).body());
+        refused(MessageTypes.ABBA_COIN, new Coin(2, new Share(1, new byte[WireLimits.SHARE_BYTES + 1])).body());
+    }
+
     private static void refused(int type, byte[] body) {
-        assertThatThrownBy(() -> AbbaMessage.decode(type, body)).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> AbbaMessage.decode(type, body, N)).isInstanceOf(MalformedMessageException.class);
     }
 
     private static byte[] withByte(byte[] body, int at, int value) {

@@ -131,8 +131,8 @@ class AbbaSimulationTest {
         Equivocator(GroupKeys keys) {
             super(ID);
             this.keys = keys;
-            preProcessShares.put(false, new ArrayList<>(List.of(keys.abbaPre().sign(Abba.preProcessTag(ID, GROUP, false)))));
-            preProcessShares.put(true, new ArrayList<>(List.of(keys.abbaPre().sign(Abba.preProcessTag(ID, GROUP, true)))));
+            preProcessShares.put(false, new ArrayList<>(List.of(keys.abbaPre().sign(AbbaTags.preProcess(ID, GROUP, false)))));
+            preProcessShares.put(true, new ArrayList<>(List.of(keys.abbaPre().sign(AbbaTags.preProcess(ID, GROUP, true)))));
         }
 
         @Override
@@ -144,37 +144,37 @@ class AbbaSimulationTest {
                 send(to, new PreProcess(!b, preProcessShares.get(!b).getFirst())); // a duplicate
             }
             byte[] junk = new byte[64];
-            Share preVoteShare = keys.abbaMain().sign(Abba.preVoteTag(ID, GROUP, 1, true));
+            Share preVoteShare = keys.abbaMain().sign(AbbaTags.preVote(ID, GROUP, 1, true));
             sendAll(new PreVote(1, true, new PreVoteJustification.Initial(junk), preVoteShare));
             sendAll(new PreVote(2, false, new PreVoteJustification.Hard(junk),
-                    keys.abbaMain().sign(Abba.preVoteTag(ID, GROUP, 2, false))));
+                    keys.abbaMain().sign(AbbaTags.preVote(ID, GROUP, 2, false))));
             sendAll(new PreVote(3, true, new PreVoteJustification.Soft(junk),
-                    keys.abbaMain().sign(Abba.preVoteTag(ID, GROUP, 2, true)))); // share for the wrong round
+                    keys.abbaMain().sign(AbbaTags.preVote(ID, GROUP, 2, true)))); // share for the wrong round
             sendAll(new MainVote(1, AbbaMessage.ABSTAIN, new MainVoteJustification.Conflict(
                     new PreVoteJustification.Initial(junk), new PreVoteJustification.Initial(junk)),
-                    keys.abbaMain().sign(Abba.mainVoteTag(ID, GROUP, 1, AbbaMessage.ABSTAIN))));
-            sendAll(new Coin(1, new Share((self + 1) % ctx.n(), keys.coin().share(Abba.coinTag(ID, GROUP, 1)).encoded())));
+                    keys.abbaMain().sign(AbbaTags.mainVote(ID, GROUP, 1, AbbaMessage.ABSTAIN))));
+            sendAll(new Coin(1, new Share((self + 1) % ctx.n(), keys.coin().share(AbbaTags.coin(ID, GROUP, 1)).encoded())));
             for (int r = 2; r <= 6; r++) {
-                sendAll(new Coin(r, keys.coin().share(Abba.coinTag(ID, GROUP, r))));
+                sendAll(new Coin(r, keys.coin().share(AbbaTags.coin(ID, GROUP, r))));
             }
-            sendAll(new Coin(1_000_000, keys.coin().share(Abba.coinTag(ID, GROUP, 1_000_000))));
+            sendAll(new Coin(1_000_000, keys.coin().share(AbbaTags.coin(ID, GROUP, 1_000_000))));
         }
 
         @Override
         protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
             // Only valid shares: another corrupted site's may arrive altered (a network attack on its messages).
-            if (from != ctx.self() && heard.add(from) && AbbaMessage.decode(type, body) instanceof PreProcess p
+            if (from != ctx.self() && heard.add(from) && AbbaMessage.decode(type, body, ctx.n()) instanceof PreProcess p
                     && p.share().index() == from && preProcessShares.get(p.b()).size() <= ctx.t()
-                    && keys.abbaPreKey().verifyShare(Abba.preProcessTag(ID, GROUP, p.b()), p.share()).isValid()) {
+                    && keys.abbaPreKey().verifyShare(AbbaTags.preProcess(ID, GROUP, p.b()), p.share()).isValid()) {
                 preProcessShares.get(p.b()).add(p.share());
                 if (preProcessShares.get(p.b()).size() == ctx.t() + 1) {
-                    byte[] sig = keys.abbaPreKey().combine(Abba.preProcessTag(ID, GROUP, p.b()), preProcessShares.get(p.b()), false);
+                    byte[] sig = keys.abbaPreKey().combine(AbbaTags.preProcess(ID, GROUP, p.b()), preProcessShares.get(p.b()), false);
                     signatures.put(p.b(), sig);
                     // A genuine round-1 pre-vote for b, to the parties of b's parity only.
                     for (int to = 0; to < ctx.n(); to++) {
                         if ((to % 2 == 1) == p.b()) {
                             send(to, new PreVote(1, p.b(), new PreVoteJustification.Initial(sig),
-                                    keys.abbaMain().sign(Abba.preVoteTag(ID, GROUP, 1, p.b()))));
+                                    keys.abbaMain().sign(AbbaTags.preVote(ID, GROUP, 1, p.b()))));
                         }
                     }
                 }
@@ -183,7 +183,7 @@ class AbbaSimulationTest {
                     sendAll(new MainVote(1, AbbaMessage.ABSTAIN, new MainVoteJustification.Conflict(
                             new PreVoteJustification.Initial(signatures.get(false)),
                             new PreVoteJustification.Initial(signatures.get(true))),
-                            keys.abbaMain().sign(Abba.mainVoteTag(ID, GROUP, 1, AbbaMessage.ABSTAIN))));
+                            keys.abbaMain().sign(AbbaTags.mainVote(ID, GROUP, 1, AbbaMessage.ABSTAIN))));
                 }
             }
         }

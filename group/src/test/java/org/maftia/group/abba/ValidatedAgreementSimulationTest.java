@@ -32,6 +32,7 @@ import org.maftia.group.abba.AbbaMessage.PreVoteJustification.External;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.WireLimits;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.testkit.net.Adversary;
@@ -100,7 +101,7 @@ class ValidatedAgreementSimulationTest {
         };
     }
 
-    private record Outcome(boolean decision, Map<Integer, Abba> instances, SimGroup group) {
+    private record Outcome(boolean decision, Map<Integer, ValidatedAbba> instances, SimGroup group) {
     }
 
     /** A decided bit with the proof the deciding instance gives for it. */
@@ -115,7 +116,7 @@ class ValidatedAgreementSimulationTest {
         SimGroup g = new SimGroup(seed, n, IntStream.range(0, n).filter(i -> corrupted(seed, n, i)).toArray());
         List<GroupKeys> keys = keys(n);
         DeliveryLog<Boolean> decisions = g.log();
-        Map<Integer, Abba> instances = new HashMap<>();
+        Map<Integer, ValidatedAbba> instances = new HashMap<>();
         List<Adversary> attacks = new ArrayList<>();
         int invalidProvers = 0;
         for (int i = 0; i < n; i++) {
@@ -130,7 +131,7 @@ class ValidatedAgreementSimulationTest {
                 }
             } else {
                 BiPredicate<Boolean, byte[]> predicate = validator::isValid;
-                Abba abba = Abba.validated(ID, keys.get(i), new Abba.Validation(predicate, bias), b -> decisions.record(site, b));
+                ValidatedAbba abba = new ValidatedAbba(ID, keys.get(i), new ValidatedAbba.Validation(predicate, bias), b -> decisions.record(site, b));
                 instances.put(i, abba);
                 g.sites.get(i).start(abba);
             }
@@ -138,7 +139,7 @@ class ValidatedAgreementSimulationTest {
         g.attack(attacks);
         g.runToQuiescence();
         for (int h : g.honest()) {
-            Abba abba = instances.get(h);
+            ValidatedAbba abba = instances.get(h);
             boolean input = inputs[h];
             g.sites.get(h).onProtocolThread(() -> abba.propose(input, proofFor(input)));
         }
@@ -177,10 +178,10 @@ class ValidatedAgreementSimulationTest {
             boolean b = ctx.self() % 2 == 0;
             byte[] forged = proofFor(b).clone();
             forged[0] ^= 1;
-            sendAll(new PreVote(1, b, new External(forged), keys.abbaMain().sign(Abba.preVoteTag(ID, GROUP, 1, b))));
-            Share abstain = keys.abbaMain().sign(Abba.mainVoteTag(ID, GROUP, 1, AbbaMessage.ABSTAIN));
+            sendAll(new PreVote(1, b, new External(forged), keys.abbaMain().sign(AbbaTags.preVote(ID, GROUP, 1, b))));
+            Share abstain = keys.abbaMain().sign(AbbaTags.mainVote(ID, GROUP, 1, AbbaMessage.ABSTAIN));
             sendAll(new MainVote(1, AbbaMessage.ABSTAIN, new Conflict(new External(new byte[32]), new External(forged)), abstain));
-            sendAll(new PreProcess(b, keys.abbaPre().sign(Abba.preProcessTag(ID, GROUP, b))));
+            sendAll(new PreProcess(b, keys.abbaPre().sign(AbbaTags.preProcess(ID, GROUP, b))));
         }
 
         @Override
@@ -269,25 +270,26 @@ class ValidatedAgreementSimulationTest {
     }
 
     @Test
-    void aProposalWhoseProofDoesNotValidateIsRefused() {
-        Abba abba = Abba.validated(ID, keys(4).getFirst(), new Abba.Validation(validator(false, true)::isValid, null), b -> {
-        });
+    void aProposalWhoseProofDoesNotValidateOrIsTooLargeIsRefused() {
+        ValidatedAbba abba = new ValidatedAbba(ID, keys(4).getFirst(),
+                new ValidatedAbba.Validation(validator(false, true)::isValid, null), b -> {
+                });
         assertThatThrownBy(() -> abba.propose(false, proofFor(false))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> abba.propose(true)).isInstanceOf(IllegalStateException.class);
-        Abba plain = new Abba(ID, keys(4).getFirst(), b -> {
+        ValidatedAbba lenient = new ValidatedAbba(ID, keys(4).getFirst(), new ValidatedAbba.Validation((b, p) -> true, null), b -> {
         });
-        assertThatThrownBy(() -> plain.propose(true, proofFor(true))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> lenient.propose(false, new byte[WireLimits.proofBytes(4) + 1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over the limit");
     }
 
     @Test
     void theExternalJustificationRoundTripsAndOnlyInRoundOne() throws MalformedMessageException {
         Share share = new Share(2, new byte[] {7, 8});
         PreVote v = new PreVote(1, true, new External(new byte[] {1, 2, 3}), share);
-        PreVote back = (PreVote) AbbaMessage.decode(v.type(), v.body());
+        PreVote back = (PreVote) AbbaMessage.decode(v.type(), v.body(), 4);
         assertThat(back.justification()).isInstanceOf(External.class);
         assertThat(back.justification().signature()).containsExactly(1, 2, 3);
         PreVote late = new PreVote(2, true, new External(new byte[] {1}), share);
-        assertThatThrownBy(() -> AbbaMessage.decode(late.type(), late.body())).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> AbbaMessage.decode(late.type(), late.body(), 4)).isInstanceOf(MalformedMessageException.class);
     }
 
     @Test

@@ -13,9 +13,12 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.maftia.group.abba.ForgedAbbaMessages;
+import org.maftia.group.core.Envelope;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MessageTypes;
 import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.testkit.net.Adversary;
@@ -153,6 +156,38 @@ class VbaSimulationTest {
             assertThat(g.runUntil(() -> decisions.size() == 4)).as("termination").isTrue();
             assertThat(decisions.values().stream().map(java.util.Arrays::hashCode).distinct()).hasSize(1);
             assertThat(decisions.get(0)).hasSize(300_000);
+        });
+    }
+
+    @Test
+    void aProofForZeroThatIsNotEmptyIsRefused() {
+        // Protocol 4, line 17: 0 is proposed with ρ = ⊥. A corrupted party that pre-votes 0 in a
+        // candidate's agreement with any other proof is refused: honest abstentions embed that proof.
+        Seeds.forEach(20, seed -> {
+            int n = 4;
+            int corrupted = (int) Math.floorMod(seed, n);
+            SimGroup g = new SimGroup(seed, n, corrupted);
+            for (int a = 0; a < n; a++) {
+                String abbaId = Envelope.tagged(ID, "abba|" + a);
+                byte[] preVote = ForgedAbbaMessages.roundOnePreVote(keys(n).get(corrupted), abbaId, "sim", false, new byte[] {0});
+                g.sites.get(corrupted).start(Byzantine.scripted(abbaId,
+                        ctx -> ctx.sendAll(MessageTypes.ABBA_PRE_VOTE, preVote), (ctx, m) -> { }));
+            }
+            g.runToQuiescence();
+            DeliveryLog<byte[]> decisions = g.log();
+            for (int h : g.honest()) {
+                Vba vba = new Vba(ID, keys(n).get(h), Q, v -> decisions.record(h, v));
+                g.sites.get(h).start(vba);
+                g.sites.get(h).onProtocolThread(() -> vba.propose(("ok:" + h).getBytes(StandardCharsets.UTF_8)));
+            }
+            g.runUntil(() -> g.honest().stream().allMatch(h -> decisions.count(h) > 0));
+            Termination.delivered(decisions, 1);
+            Agreement.check(decisions);
+            for (int h : g.honest()) {
+                // The first candidate's agreement runs everywhere and finds the forged pre-vote waiting.
+                assertThat(g.sites.get(h).session().counters().rejectedByProtocol())
+                        .as("pre-votes for 0 with a proof refused at site %d (seed %d)", h, seed).isPositive();
+            }
         });
     }
 

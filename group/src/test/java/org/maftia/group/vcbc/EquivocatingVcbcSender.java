@@ -58,7 +58,7 @@ public final class EquivocatingVcbcSender extends ProtocolInstance {
         if (type != MessageTypes.VCBC_READY || coalition.stream().anyMatch(s -> s.index() == from)) {
             return;
         }
-        VcbcMessage.Ready r = (VcbcMessage.Ready) VcbcMessage.decode(type, body, 1 << 20);
+        VcbcMessage.Ready r = (VcbcMessage.Ready) VcbcMessage.decode(type, body, 1 << 20, ctx.n());
         byte[] tag = Vcbc.readyTag(protocolId(), groupId, sender, r.d());
         Share share = new Share(from, r.share());
         List<Share> w = shares.get(r.d());

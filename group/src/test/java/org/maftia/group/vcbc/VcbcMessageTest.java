@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
+import org.maftia.group.core.WireLimits;
 import org.maftia.group.vcbc.VcbcMessage.Answer;
 import org.maftia.group.vcbc.VcbcMessage.Final;
 import org.maftia.group.vcbc.VcbcMessage.Ready;
@@ -18,10 +19,11 @@ import org.maftia.group.vcbc.VcbcMessage.Send;
 class VcbcMessageTest {
 
     private static final int MAX = 100;
+    private static final int N = 4;
     private static final Digest D = Digest.of(new byte[] {1, 2, 3});
 
     private static VcbcMessage roundTrip(VcbcMessage m) throws MalformedMessageException {
-        return VcbcMessage.decode(m.type(), m.body(), MAX);
+        return VcbcMessage.decode(m.type(), m.body(), MAX, N);
     }
 
     @Test
@@ -44,34 +46,43 @@ class VcbcMessageTest {
     @Test
     void truncatedMessagesAreRefused() {
         byte[] digestOnly = D.bytes();
-        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_READY, digestOnly, MAX))
+        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_READY, digestOnly, MAX, N))
                 .isInstanceOf(MalformedMessageException.class);
-        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_READY, new byte[5], MAX))
+        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_READY, new byte[5], MAX, N))
                 .isInstanceOf(MalformedMessageException.class);
-        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_FINAL, digestOnly, MAX))
+        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_FINAL, digestOnly, MAX, N))
                 .isInstanceOf(MalformedMessageException.class);
-        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_ANSWER, new byte[3], MAX))
+        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_ANSWER, new byte[3], MAX, N))
                 .isInstanceOf(MalformedMessageException.class);
         byte[] answer = new Answer(new byte[] {1, 2, 3}, new byte[] {4}).body();
         for (int cut = 0; cut < answer.length; cut++) {
             byte[] shorter = java.util.Arrays.copyOf(answer, cut);
-            assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_ANSWER, shorter, MAX))
+            assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_ANSWER, shorter, MAX, N))
                     .as("answer cut at %d", cut).isInstanceOf(MalformedMessageException.class);
         }
     }
 
     @Test
     void oversizedMessagesAreRefused() {
-        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_SEND, new byte[MAX + 1], MAX))
+        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_SEND, new byte[MAX + 1], MAX, N))
                 .isInstanceOf(MalformedMessageException.class);
         assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_READY,
-                new Ready(D, new byte[VcbcMessage.MAX_SHARE + 1]).body(), MAX)).isInstanceOf(MalformedMessageException.class);
+                new Ready(D, new byte[WireLimits.SHARE_BYTES + 1]).body(), MAX, N)).isInstanceOf(MalformedMessageException.class);
         assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_FINAL,
-                new Final(D, new byte[VcbcMessage.MAX_SIGNATURE + 1]).body(), MAX)).isInstanceOf(MalformedMessageException.class);
+                new Final(D, new byte[WireLimits.signatureBytes(N) + 1]).body(), MAX, N)).isInstanceOf(MalformedMessageException.class);
         assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_ANSWER,
-                new Answer(new byte[MAX + 1], new byte[] {1}).body(), MAX)).isInstanceOf(MalformedMessageException.class);
-        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_REQUEST, new byte[1], MAX))
+                new Answer(new byte[MAX + 1], new byte[] {1}).body(), MAX, N)).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_REQUEST, new byte[1], MAX, N))
                 .isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void theSignatureBoundGrowsWithTheGroup() throws MalformedMessageException {
+        // A quorum certificate of a large group is longer than any of a small one.
+        byte[] large = new Final(D, new byte[WireLimits.signatureBytes(N) + 1]).body();
+        assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_FINAL, large, MAX, N))
+                .isInstanceOf(MalformedMessageException.class);
+        assertThat(VcbcMessage.decode(MessageTypes.VCBC_FINAL, large, MAX, 1000)).isInstanceOf(Final.class);
     }
 
     @Test
@@ -79,7 +90,7 @@ class VcbcMessageTest {
         byte[] negative = ByteBuffer.allocate(10).putInt(-1).array();
         byte[] tooLong = ByteBuffer.allocate(10).putInt(6).array();
         for (byte[] bad : new byte[][] {negative, tooLong}) {
-            assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_ANSWER, bad, MAX))
+            assertThatThrownBy(() -> VcbcMessage.decode(MessageTypes.VCBC_ANSWER, bad, MAX, N))
                     .isInstanceOf(MalformedMessageException.class);
             assertThatThrownBy(() -> Vcbc.payloadFromClosing(bad, 0, bad.length)).isInstanceOf(IllegalArgumentException.class);
         }
@@ -89,7 +100,7 @@ class VcbcMessageTest {
     @Test
     void otherTypesAreRefused() {
         for (int type : new int[] {MessageTypes.RBC_SEND, MessageTypes.ABBA_COIN, 0, -1, 0x0606}) {
-            assertThatThrownBy(() -> VcbcMessage.decode(type, new byte[40], MAX))
+            assertThatThrownBy(() -> VcbcMessage.decode(type, new byte[40], MAX, N))
                     .as("type %x", type).isInstanceOf(MalformedMessageException.class);
         }
     }

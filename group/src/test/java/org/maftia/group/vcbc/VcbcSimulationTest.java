@@ -223,7 +223,7 @@ class VcbcSimulationTest {
             if (type != MessageTypes.VCBC_READY) {
                 return;
             }
-            Ready r = (Ready) VcbcMessage.decode(type, body, 1 << 20);
+            Ready r = (Ready) VcbcMessage.decode(type, body, 1 << 20, ctx.n());
             byte[] tag = Vcbc.readyTag(ID, GROUP, SENDER, r.d());
             Share share = new Share(from, r.share());
             if (!key.verifyShare(tag, share).isValid()) {
