@@ -1,0 +1,14 @@
+/**
+ * The benchmarks: an application, it exports nothing. Open, because JMH loads the benchmark
+ * classes and the stubs it generates next to them by reflection, and the network benchmark's
+ * event is created by reflection in the network module.
+ */
+open module org.maftia.bench {
+    requires org.maftia.appia;
+    requires org.maftia.net;
+    requires org.maftia.crypto;
+    requires org.maftia.ttcb;
+    requires org.maftia.group;
+    // JMH's jar declares no module name, so this is its file name's.
+    requires jmh.core;
+}

@@ -1,0 +1,14 @@
+/**
+ * The {@code maftia} command line: an application, it exports nothing. Picocli builds the
+ * commands from their annotations and injects options into their fields by reflection.
+ */
+module org.maftia.node {
+    requires org.maftia.appia;
+    requires org.maftia.net;
+    requires org.maftia.crypto;
+    requires org.maftia.ttcb;
+    requires org.maftia.group;
+    requires info.picocli;
+
+    opens org.maftia.node.cli to info.picocli;
+}
