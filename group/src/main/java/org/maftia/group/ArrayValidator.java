@@ -7,6 +7,10 @@ package org.maftia.group;
  */
 public abstract class ArrayValidator {
 
+    /** For the application's validators (spec 3.2), which extend this class. */
+    protected ArrayValidator() {
+    }
+
     /** True if {@code length} bytes of {@code value} from {@code offset} are a valid value. */
     public abstract boolean isValid(byte[] value, int offset, int length);
 

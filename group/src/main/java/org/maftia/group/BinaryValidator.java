@@ -7,6 +7,10 @@ package org.maftia.group;
  */
 public abstract class BinaryValidator {
 
+    /** For the application's validators (spec 3.2), which extend this class. */
+    protected BinaryValidator() {
+    }
+
     /** True if {@code length} bytes of {@code proof} from {@code offset} validate {@code value}. */
     public abstract boolean isValid(boolean value, byte[] proof, int offset, int length);
 

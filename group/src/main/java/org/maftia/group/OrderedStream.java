@@ -8,7 +8,7 @@ import org.maftia.group.stream.TotalOrder;
 /** What the totally ordered streams share: a {@link TotalOrder} instance driven by the stream API. */
 abstract class OrderedStream extends Stream {
 
-    protected final OwnEntries own;
+    final OwnEntries own;
     private TotalOrder instance;
 
     OrderedStream(Site site, String protocolID, String groupID, StreamOptions options) {
@@ -24,7 +24,7 @@ abstract class OrderedStream extends Stream {
     }
 
     /** Starts the stream's protocol instance at the site; called once by the constructor. */
-    protected final <T extends ProtocolInstance & TotalOrder> T start(T protocol) {
+    final <T extends ProtocolInstance & TotalOrder> T start(T protocol) {
         this.instance = protocol;
         site.start(protocol);
         return protocol;

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.WireLimits;
 import org.maftia.group.rbc.RbcMessage.Answer;
 import org.maftia.group.rbc.RbcMessage.Echo;
 import org.maftia.group.rbc.RbcMessage.Ready;
@@ -27,8 +28,11 @@ import org.maftia.group.rbc.RbcMessage.Send;
  */
 public final class Rbc extends ProtocolInstance {
 
-    /** Largest payload accepted (bounds what a Byzantine sender can make honest parties hold). */
-    public static final int DEFAULT_MAX_PAYLOAD = 16 << 20;
+    /**
+     * Largest payload accepted: bounds what a Byzantine sender can make honest parties hold, and
+     * leaves room in the frame for the headers around the payload ({@link WireLimits}).
+     */
+    public static final int DEFAULT_MAX_PAYLOAD = WireLimits.PAYLOAD_BYTES;
 
     private final int sender;
     private final int maxPayload;
