@@ -14,7 +14,8 @@ import org.maftia.appia.time.VirtualClock;
  * ({@link #receive}), sees what the instance sent ({@link #sent()}, {@link #take}), and gets the
  * instance's failures thrown into the test, a refused message included (as
  * {@link MalformedMessageException}). Sub-protocols the instance starts are attached here too and
- * take messages by their own id.
+ * take messages by their own id. It ships with the core, as the protocols' tests in every module
+ * above this one use it to unit-test what they build on {@link ProtocolInstance}.
  *
  * <pre>
  * var h = ProtocolHarness.of(new Rbc("rb", 0, Rbc.DEFAULT_MAX_PAYLOAD, delivered::add), 1, 4, 1);
