@@ -1,5 +1,6 @@
 package org.maftia.group;
 
+import java.util.List;
 import org.maftia.group.abc.Abc;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.stream.StreamEntry;
@@ -22,8 +23,14 @@ public class AtomicStream extends OrderedStream {
         super(site, protocolID, groupID, keys, window);
         this.instance = start(new Abc(protocolID, keys, settings, new Abc.Output() {
             @Override
-            public boolean deliver(StreamEntry.Data entry) {
-                return AtomicStream.this.deliver(entry.payload(), own.delivered(entry));
+            public boolean deliver(StreamEntry.Data entry, List<StreamEntry.Data> mine) {
+                mine.forEach(AtomicStream.this::settle);
+                return AtomicStream.this.deliver(entry.payload(), false);
+            }
+
+            @Override
+            public void dropped(StreamEntry.Data mine) {
+                settle(mine);
             }
 
             @Override

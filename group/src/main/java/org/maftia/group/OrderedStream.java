@@ -3,6 +3,7 @@ package org.maftia.group;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.stream.OwnEntries;
+import org.maftia.group.stream.StreamEntry;
 import org.maftia.group.stream.TotalOrder;
 
 /** What the totally ordered streams share: a {@link TotalOrder} instance driven by the stream API. */
@@ -24,6 +25,13 @@ abstract class OrderedStream extends Stream {
         this.instance = protocol;
         site.start(protocol);
         return protocol;
+    }
+
+    /** This party's broadcast {@code mine} needs nothing more from the protocol: delivered, or never to be. */
+    protected final void settle(StreamEntry.Data mine) {
+        if (own.delivered(mine)) {
+            settled();
+        }
     }
 
     @Override

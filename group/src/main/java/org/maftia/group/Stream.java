@@ -196,6 +196,17 @@ public abstract class Stream extends Protocol {
         return true;
     }
 
+    /**
+     * One of this party's payloads leaves the flight without being delivered back as its own: an
+     * atomic broadcast delivers a payload once, and it was delivered before, or as another party's copy.
+     */
+    protected final synchronized void settled() {
+        if (inFlight > 0) {
+            inFlight--;
+            notifyAll();
+        }
+    }
+
     /** True while the protocol may deliver (the application's window has room). */
     protected final synchronized boolean accepting() {
         return !aborted && inbox.size() < window;

@@ -3,12 +3,10 @@ package org.maftia.group.abc;
 import static org.maftia.group.core.MessageTypes.ABC_QUEUE;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +36,12 @@ import org.slf4j.LoggerFactory;
  * queue messages into [W, S]; agree on one such vector with VBA validated by Θ_r; deliver the
  * entries of the decided vector not yet delivered, in a deterministic order; next round.
  *
- * <p>As the issue asks, the w of a queue message is a batch: the first entries of q, up to
- * {@link Settings#maxBatch()} entries and {@link Settings#maxBatchBytes()} bytes, so one round
- * orders up to n batches. The items are {@link StreamEntry stream entries}, numbered by their
- * origin, so equal payloads stay distinct messages; d compares entries by digest.
+ * <p>The w of a queue message is a batch: the first entries of q, up to {@link Settings#maxBatch()}
+ * entries and {@link Settings#maxBatchBytes()} bytes, so one round orders up to n batches. The
+ * items are {@link StreamEntry stream entries}; q and d compare their contents as the spec's m: a
+ * payload by its bytes, whoever numbered it ({@link Delivered}). So a payload is delivered once
+ * even when a corrupted party re-broadcasts it under a number of its own; this party's own
+ * broadcasts of a payload are handed back with its delivery, whichever entry carried it.
  *
  * <p>S, the "standard signature scheme" of Protocol 7, is each party's share of the (n, n-t, t)
  * signature scheme S of ABBA, on a tag naming the stream, the round and the party: a share is a
@@ -51,8 +51,19 @@ import org.slf4j.LoggerFactory;
  * Θ_r also requires every element of W to be signed (an honest proposer only includes signed
  * ones); queue messages more than {@link Settings#roundsAhead()} rounds ahead are refused; the
  * agreements of old rounds are freed {@link Settings#roundsKept()} rounds later; and d remembers
- * an entry for {@link Settings#roundsRemembered()} rounds, so only a Byzantine party replaying an
- * entry older than that could have it delivered twice.
+ * a payload for {@link Settings#roundsRemembered()} rounds K after the round that delivered it.
+ *
+ * <p><b>The window of d.</b> Honest parties alone never need more than the round itself: the
+ * vector of round r holds queue messages of round r only (the signature names r), and an honest
+ * party puts a payload in its queue message of round r only if it has not delivered it by round
+ * r-1 (q loses it at delivery, line 18; a relayed batch is one of round r), while every honest
+ * party delivers it in the same round. So a payload ordered again more than a round after its
+ * delivery is put there by a corrupted party, which can do so at any time: it keeps what it saw.
+ * No bounded d refuses that forever; with this one it must wait K rounds (1024 by default: half a
+ * minute at the 30-40 rounds per second measured with four sites), and gets a payload delivered
+ * again at the same place of every honest party's order, so total order holds. An application
+ * that must never see a payload twice numbers its payloads itself (as clients number their
+ * requests, spec 5.3.3).
  *
  * <p><b>Catch-up</b> (an addition to Protocol 7, spec lines 3499-3550, which has no state
  * transfer). With those bounds, a party the others left more than {@code roundsAhead} rounds
@@ -96,8 +107,16 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
 
     /** Where the ordered entries go, on the protocol thread. */
     public interface Output {
-        /** The next payload in the total order; false to stall until {@link Abc#resume()} (Protocol 7, line 16). */
-        boolean deliver(StreamEntry.Data entry);
+        /**
+         * The next payload in the total order; false to stall until {@link Abc#resume()} (Protocol 7,
+         * line 16). {@code mine}: this party's broadcasts of that payload, which leave q with it
+         * (line 18) whatever entry carried it, as a corrupted party may order a copy first; most
+         * often empty or {@code entry} alone.
+         */
+        boolean deliver(StreamEntry.Data entry, List<StreamEntry.Data> mine);
+
+        /** This party broadcast a payload still in d: it is not ordered again ("if m ∉ d"). */
+        void dropped(StreamEntry.Data mine);
 
         /** t+1 distinct parties' closes were ordered: the stream terminated (spec 3.2). */
         void terminated();
@@ -144,6 +163,14 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     /** Longest signature in an answered vector: an S share is about 100 bytes (VCBC's shares have the same bound). */
     private static final int MAX_SIGNATURE = 4096;
 
+    /** An entry of q: the first of this party's broadcasts of its content, encoded, and all of them. */
+    private record Queued(byte[] encoded, List<StreamEntry.Data> mine) {
+    }
+
+    /** An entry of the decided round not in d, with this party's broadcasts of its content. */
+    private record Ordered(StreamEntry entry, List<StreamEntry.Data> mine) {
+    }
+
     /** What this party knows of one round. */
     private static final class Round {
         final Map<Integer, Signed> received = new HashMap<>();
@@ -158,16 +185,14 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     private final Settings settings;
     private final Output output;
 
-    /** q (Protocol 7): entries to broadcast, by digest, in arrival order. */
-    private final LinkedHashMap<Digest, byte[]> q = new LinkedHashMap<>();
-    /** d: delivered entries and the round that delivered them, expired in delivery order. */
-    private final Map<Digest, Long> d = new HashMap<>();
-    private final ArrayDeque<Map.Entry<Long, List<Digest>>> deliveredByRound = new ArrayDeque<>();
+    /** q (Protocol 7): entries to broadcast, by content, in arrival order. */
+    private final LinkedHashMap<Digest, Queued> q = new LinkedHashMap<>();
+    private final Delivered d;
     private long r;
     private final TreeMap<Long, Round> rounds = new TreeMap<>();
     private final TreeMap<Long, Vba> agreements = new TreeMap<>();
     /** The decided round's entries still to hand over (lines 14-18), and where we are. */
-    private List<StreamEntry> pending = List.of();
+    private List<Ordered> pending = List.of();
     private int next;
     private boolean stalled;
     private final BitSet closedBy = new BitSet();
@@ -181,6 +206,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         this.keys = keys;
         this.settings = settings;
         this.output = output;
+        this.d = new Delivered(settings.roundsRemembered());
     }
 
     /** The current round. */
@@ -218,16 +244,29 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         return agreements.size();
     }
 
-    /** Upon (broadcast, m): append m to q unless delivered or queued. */
+    /**
+     * Upon (broadcast, m): append m to q unless delivered or queued. A payload queued already is
+     * delivered once for both broadcasts; one still in d is not ordered again.
+     */
     @Override
     public void broadcast(StreamEntry entry) {
         byte[] encoded = entry.encode();
         whenAttached(() -> {
-            Digest digest = Digest.of(encoded);
-            if (terminated || d.containsKey(digest) || q.containsKey(digest)) {
+            if (terminated) {
                 return;
             }
-            q.put(digest, encoded);
+            Digest m = Delivered.contentOf(entry);
+            List<StreamEntry.Data> mine = entry instanceof StreamEntry.Data data ? List.of(data) : List.of();
+            if (d.contains(m)) {
+                mine.forEach(output::dropped);
+                return;
+            }
+            Queued queued = q.get(m);
+            if (queued != null) {
+                queued.mine().addAll(mine);
+                return;
+            }
+            q.put(m, new Queued(encoded, new ArrayList<>(mine)));
             advance();
         });
     }
@@ -341,7 +380,8 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     private byte[] headOfQueue() {
         List<byte[]> batch = new ArrayList<>();
         int bytes = 0;
-        for (byte[] entry : q.values()) {
+        for (Queued queued : q.values()) {
+            byte[] entry = queued.encoded();
             if (batch.size() == settings.maxBatch() || (!batch.isEmpty() && bytes + entry.length > settings.maxBatchBytes())) {
                 break;
             }
@@ -354,8 +394,9 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     /** Lines 2 and 6: with q empty, a received batch of this round that holds an undelivered entry. */
     private byte[] relayable(Round s) {
         for (Signed l : s.received.values()) {
-            for (byte[] entry : AbcMessages.decodeBatch(l.batch(), settings.maxBatch())) {
-                if (!d.containsKey(Digest.of(entry))) {
+            for (byte[] encoded : AbcMessages.decodeBatch(l.batch(), settings.maxBatch())) {
+                StreamEntry entry = entryOrNull(encoded);
+                if (entry != null && !d.contains(Delivered.contentOf(entry))) {
                     return l.batch();
                 }
             }
@@ -485,25 +526,22 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
             ctx.send(j, answer.type(), answer.body());
         }
         catchUp.decided(round, Digest.of(v), fromAnswers);
-        List<StreamEntry> entries = new ArrayList<>();
-        List<Digest> delivered = new ArrayList<>();
+        List<Ordered> entries = new ArrayList<>();
         for (Signed e : AbcMessages.decodeProposal(v, ctx.n())) {
             for (byte[] encoded : AbcMessages.decodeBatch(e.batch(), settings.maxBatch())) {
-                Digest digest = Digest.of(encoded);
-                if (d.putIfAbsent(digest, round) != null) {
+                StreamEntry entry = entryOrNull(encoded);
+                if (entry == null) {
+                    // A Byzantine party's batch: every honest party skips the same entry.
+                    LOG.debug("{}: round {} skips a malformed entry", protocolId(), round);
                     continue;
                 }
-                delivered.add(digest);
-                q.remove(digest);
-                try {
-                    entries.add(StreamEntry.decode(encoded, ctx.n()));
-                } catch (MalformedMessageException malformed) {
-                    // A Byzantine party's batch: every honest party skips the same entry.
-                    LOG.debug("{}: round {} skips a malformed entry: {}", protocolId(), round, malformed.getMessage());
+                Digest m = Delivered.contentOf(entry);
+                if (d.add(m, round)) {
+                    Queued mine = q.remove(m);
+                    entries.add(new Ordered(entry, mine == null ? List.of() : mine.mine()));
                 }
             }
         }
-        deliveredByRound.add(Map.entry(round, delivered));
         pending = entries;
         next = 0;
         deliverPending();
@@ -512,11 +550,11 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     /** Lines 14-18 and 19, pausing while the application does not acknowledge. */
     private void deliverPending() {
         while (next < pending.size() && !terminated) {
-            StreamEntry entry = pending.get(next++);
-            switch (entry) {
+            Ordered ordered = pending.get(next++);
+            switch (ordered.entry()) {
                 case StreamEntry.Close c -> onClose(c);
                 case StreamEntry.Data data -> {
-                    if (!output.deliver(data)) {
+                    if (!output.deliver(data, ordered.mine())) {
                         stalled = true;
                         return;
                     }
@@ -556,7 +594,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         }
     }
 
-    /** Line 19, with the bounds: old agreements freed, old rounds and old entries of d forgotten. */
+    /** Line 19, with the bounds: old agreements freed, old rounds and old contents of d forgotten. */
     private void endRound() {
         r++;
         rounds.headMap(r).clear();
@@ -564,14 +602,15 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         if (old != null) {
             old.release();
         }
-        Iterator<Map.Entry<Long, List<Digest>>> it = deliveredByRound.iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, List<Digest>> e = it.next();
-            if (e.getKey() > r - settings.roundsRemembered()) {
-                break;
-            }
-            e.getValue().forEach(d::remove);
-            it.remove();
+        d.roundBegins(r);
+    }
+
+    /** The entry {@code encoded} is, or null if it is not one: a Byzantine party's, skipped alike by every honest party. */
+    private StreamEntry entryOrNull(byte[] encoded) {
+        try {
+            return StreamEntry.decode(encoded, ctx.n());
+        } catch (MalformedMessageException malformed) {
+            return null;
         }
     }
 

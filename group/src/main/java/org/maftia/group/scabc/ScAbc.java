@@ -26,6 +26,11 @@ import org.maftia.group.stream.TotalOrder;
  * share; t+1 valid shares reveal the cleartext, delivered in A's order. So no honest party helps
  * reveal a cleartext before its ciphertext's place in the order is fixed (input causality).
  *
+ * <p>A ciphertext is ordered once, whoever broadcasts it under whatever number, while A's d
+ * remembers it ({@link Abc}): d compares payloads, here the ciphertexts' bytes, and a valid TDH2
+ * ciphertext has one encoding (strict point and scalar encodings, the proof binding the rest), so
+ * a corrupted party cannot have an honest party's ciphertext revealed twice by copying it.
+ *
  * <p>Departures: the decrypt message names the ciphertext by its position in A's order instead of
  * carrying it again (every honest party has the same order); shares are released for every
  * ordered ciphertext at once rather than one at a time, and cleartexts still go out in A's order.
@@ -40,8 +45,15 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
 
     /** Where the revealed cleartexts go, on the protocol thread. */
     public interface Output {
-        /** The next cleartext in the order, with the ordered ciphertext's entry; false to stall until resumed. */
-        boolean reveal(StreamEntry.Data ordered, byte[] cleartext);
+        /**
+         * The next cleartext in the order, with the ordered ciphertext's entry and this party's
+         * broadcasts of that ciphertext, whichever entry carried it ({@link Abc.Output#deliver});
+         * false to stall until resumed.
+         */
+        boolean reveal(StreamEntry.Data ordered, List<StreamEntry.Data> mine, byte[] cleartext);
+
+        /** This party broadcast a ciphertext that is not revealed for it: ordered already (still in A's d), or not one of this stream's. */
+        void dropped(StreamEntry.Data mine);
 
         /** The stream terminated and every ordered ciphertext was revealed. */
         void terminated();
@@ -50,6 +62,7 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
     /** One position of A's order: the ciphertext once ordered here, the shares, the cleartext. */
     private static final class Slot {
         StreamEntry.Data ordered;
+        List<StreamEntry.Data> mine = List.of();
         final Map<Integer, byte[]> unchecked = new HashMap<>();
         final List<Share> valid = new ArrayList<>();
         byte[] cleartext;
@@ -84,8 +97,13 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
         this.window = window;
         this.a = new Abc(Envelope.tagged(protocolId, "scabc"), keys, settings, new Abc.Output() {
             @Override
-            public boolean deliver(StreamEntry.Data entry) {
-                return onOrdered(entry);
+            public boolean deliver(StreamEntry.Data entry, List<StreamEntry.Data> mine) {
+                return onOrdered(entry, mine);
+            }
+
+            @Override
+            public void dropped(StreamEntry.Data mine) {
+                output.dropped(mine);
             }
 
             @Override
@@ -162,15 +180,17 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
     }
 
     /** Lines 1-4: c is ordered; release this party's share of it. */
-    private boolean onOrdered(StreamEntry.Data entry) {
+    private boolean onOrdered(StreamEntry.Data entry, List<StreamEntry.Data> mine) {
         byte[] c = entry.payload();
         if (!validFor(c)) {
             skipped++;
+            mine.forEach(output::dropped);
             return true;
         }
         long k = ordered++;
         Slot slot = slots.computeIfAbsent(k, x -> new Slot());
         slot.ordered = entry;
+        slot.mine = mine;
         orderedForStage.put(k, c);
         Share delta = keys.scAbc().decryptShare(c);
         ctx.sendAll(SCABC_DECRYPT, new DecryptMessage(k, delta.encoded()).body());
@@ -275,8 +295,7 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
             slots.remove(revealed);
             orderedForStage.remove(revealed);
             revealed++;
-            StreamEntry.Data c = slot.ordered;
-            if (!output.reveal(c, slot.cleartext)) {
+            if (!output.reveal(slot.ordered, slot.mine, slot.cleartext)) {
                 stalled = true;
             }
         }
