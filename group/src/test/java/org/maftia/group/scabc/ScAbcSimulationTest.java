@@ -320,7 +320,7 @@ class ScAbcSimulationTest {
             byte[] junk = new byte[64];
             random.nextBytes(junk);
             ctx.sendAll(MessageTypes.SCABC_DECRYPT, new DecryptMessage(k, junk).body());
-            ctx.sendAll(MessageTypes.SCABC_DECRYPT, new DecryptMessage(k + ScAbc.SHARE_HORIZON * 2L, junk).body());
+            ctx.sendAll(MessageTypes.SCABC_DECRYPT, new DecryptMessage(k + (1L << 40), junk).body());
         }
     }
 }
