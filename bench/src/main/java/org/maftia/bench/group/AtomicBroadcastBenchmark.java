@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -112,8 +115,9 @@ public final class AtomicBroadcastBenchmark {
         out.printf(Locale.ROOT, "ABC (Protocol 7), n=%d, TCP loopback + AEAD, %d s warm-up + %d s measured per row, heap %d MiB (%s)%n%n",
                 N, warmup, measure, Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
-        out.println("| size B | batch | window | payloads/s | p50 ms | p99 ms | payloads/round | GCs: count/ms per collector |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---|");
+        out.println("| size B | batch | window | payloads/s | p50 ms | p99 ms | payloads/round | ABC held MB: all / decisions |"
+                + " GCs: count/ms per collector |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         try (BenchGroup group = new BenchGroup(N)) {
             AtomicBroadcastBenchmark bench = new AtomicBroadcastBenchmark(group, out);
             for (int size : ints(opts.get("sizes"))) {
@@ -161,6 +165,8 @@ public final class AtomicBroadcastBenchmark {
             senders.add(Thread.ofPlatform().name("sender-" + i).start(() -> send(s, self, size, to)));
             readers.add(Thread.ofPlatform().name("reader-" + i).start(() -> read(s, self, from, to)));
         }
+        Held held = new Held();
+        Thread sampler = Thread.ofPlatform().daemon().name("held-sampler").start(() -> held.sample(group, sites));
         for (int i = 0; i < N; i++) {
             long senderDeadline = System.nanoTime() + TIMEOUT_NANOS;
             while (senders.get(i).isAlive() && System.nanoTime() < senderDeadline) {
@@ -191,6 +197,8 @@ public final class AtomicBroadcastBenchmark {
         for (Thread t : readers) {
             t.join(TimeUnit.NANOSECONDS.toMillis(TIMEOUT_NANOS));
         }
+        sampler.interrupt();
+        sampler.join();
         check(id, sites, total);
         List<Long> latencies = new ArrayList<>();
         for (Site s : sites) {
@@ -201,9 +209,10 @@ public final class AtomicBroadcastBenchmark {
             }
         }
         latencies.sort(null);
-        out.printf(Locale.ROOT, "| %d | %d | %d | %,.0f | %.2f | %.2f | %.1f | %s |%n", size, batch, window,
+        out.printf(Locale.ROOT, "| %d | %d | %d | %,.0f | %.2f | %.2f | %.1f | %.1f / %.1f | %s |%n", size, batch, window,
                 sites.getFirst().deliveredInWindow / (double) measure, percentile(latencies, 0.50) / 1e6,
-                percentile(latencies, 0.99) / 1e6, total / (double) Math.max(1, rounds), gcSince(gcBefore));
+                percentile(latencies, 0.99) / 1e6, total / (double) Math.max(1, rounds), held.total / 1e6, held.decisions / 1e6,
+                gcSince(gcBefore));
         out.flush();
     }
 
@@ -302,6 +311,35 @@ public final class AtomicBroadcastBenchmark {
         if (uncaught != null) {
             throw new IllegalStateException(id + ": thread " + DIED.get().getName() + " died of " + uncaught
                     + "; the run's figures are void", uncaught);
+        }
+    }
+
+    /**
+     * The most one site's ABC instance held at once ({@link Abc#bytesHeld()}: decided vectors,
+     * queue messages, q, d), sampled on the protocol threads every 100 ms while the row runs.
+     */
+    private static final class Held {
+        volatile long total;
+        volatile long decisions;
+
+        void sample(BenchGroup group, List<Site> sites) {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (int i = 0; i < sites.size(); i++) {
+                        Abc abc = sites.get(i).stream.instance();
+                        CompletableFuture<Abc.BytesHeld> read = new CompletableFuture<>();
+                        group.sites.get(i).onProtocolThread(() -> read.complete(abc.bytesHeld()));
+                        Abc.BytesHeld b = read.get(10, TimeUnit.SECONDS);
+                        total = Math.max(total, b.total());
+                        decisions = Math.max(decisions, b.decisions());
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                // the row is over
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("sampling what ABC holds failed", e);
+            }
         }
     }
 

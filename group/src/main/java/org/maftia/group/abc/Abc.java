@@ -51,19 +51,9 @@ import org.slf4j.LoggerFactory;
  * Θ_r also requires every element of W to be signed (an honest proposer only includes signed
  * ones); queue messages more than {@link Settings#roundsAhead()} rounds ahead are refused; the
  * agreements of old rounds are freed {@link Settings#roundsKept()} rounds later; and d remembers
- * a payload for {@link Settings#roundsRemembered()} rounds K after the round that delivered it.
- *
- * <p><b>The window of d.</b> Honest parties alone never need more than the round itself: the
- * vector of round r holds queue messages of round r only (the signature names r), and an honest
- * party puts a payload in its queue message of round r only if it has not delivered it by round
- * r-1 (q loses it at delivery, line 18; a relayed batch is one of round r), while every honest
- * party delivers it in the same round. So a payload ordered again more than a round after its
- * delivery is put there by a corrupted party, which can do so at any time: it keeps what it saw.
- * No bounded d refuses that forever; with this one it must wait K rounds (1024 by default: half a
- * minute at the 30-40 rounds per second measured with four sites), and gets a payload delivered
- * again at the same place of every honest party's order, so total order holds. An application
- * that must never see a payload twice numbers its payloads itself (as clients number their
- * requests, spec 5.3.3).
+ * a payload for {@link Settings#roundsRemembered()} rounds after the round that delivered it, which
+ * suffices for everything honest parties do ({@code package-info}: the window of d, and what
+ * each bound costs in memory).
  *
  * <p><b>Catch-up</b> (an addition to Protocol 7, spec lines 3499-3550, which has no state
  * transfer). With those bounds, a party the others left more than {@code roundsAhead} rounds
@@ -123,13 +113,17 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     }
 
     /**
-     * Bounds of one instance. {@code decisionsKept}: the decided vectors kept for catch-up answers,
-     * each at most n batches; more than {@code roundsKept}, so an agreement is freed before its
-     * round's decision is forgotten.
+     * Bounds of one instance (what they cost in memory: {@code package-info}). A batch holds at most
+     * {@code maxBatch} entries and {@code maxBatchBytes} bytes of them; queue messages are accepted up
+     * to {@code roundsAhead} rounds ahead; agreements are freed {@code roundsKept} rounds after
+     * their round; d remembers a payload {@code roundsRemembered} rounds. For catch-up answers, the
+     * decided vectors (each at most n batches) of the last {@code decisionsKept} rounds are kept, or
+     * of fewer while they exceed {@code decisionBytes} in all, but never of fewer than
+     * {@code roundsKept} + 1 rounds, so an agreement is freed before its round's decision is forgotten.
      */
     public record Settings(int maxBatch, int maxBatchBytes, int roundsAhead, int roundsKept, int roundsRemembered,
-                           int decisionsKept) {
-        public static final Settings DEFAULT = new Settings(512, 1 << 20, 32, 32, 1024, 64);
+                           int decisionsKept, int decisionBytes) {
+        public static final Settings DEFAULT = new Settings(512, 1 << 20, 8, 8, 1024, 64, 32 << 20);
 
         public Settings {
             String problem = maxBatch < 1 || maxBatchBytes < 64 ? "maxBatch must be at least 1 and maxBatchBytes at least 64"
@@ -137,16 +131,28 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
                     // A party up to roundsAhead rounds behind still needs the others' agreements of its rounds.
                     : roundsKept < roundsAhead ? "roundsKept must be at least roundsAhead"
                     : roundsRemembered < roundsKept ? "roundsRemembered must be at least roundsKept"
-                    : decisionsKept <= roundsKept ? "decisionsKept must be more than roundsKept" : null;
+                    : decisionsKept <= roundsKept ? "decisionsKept must be more than roundsKept"
+                    : decisionBytes < 1 ? "decisionBytes must be positive" : null;
             if (problem != null) {
                 throw new IllegalArgumentException("invalid ABC settings (maxBatch " + maxBatch + ", maxBatchBytes "
                         + maxBatchBytes + ", roundsAhead " + roundsAhead + ", roundsKept " + roundsKept + ", roundsRemembered "
-                        + roundsRemembered + ", decisionsKept " + decisionsKept + "): " + problem);
+                        + roundsRemembered + ", decisionsKept " + decisionsKept + ", decisionBytes " + decisionBytes + "): "
+                        + problem);
             }
         }
 
         public Settings withMaxBatch(int entries) {
-            return new Settings(entries, maxBatchBytes, roundsAhead, roundsKept, roundsRemembered, decisionsKept);
+            return new Settings(entries, maxBatchBytes, roundsAhead, roundsKept, roundsRemembered, decisionsKept, decisionBytes);
+        }
+    }
+
+    /**
+     * What an instance holds, in bytes, for monitoring: decided vectors kept for catch-up, queue
+     * messages of the rounds under way and ahead, this party's entries in q, and d.
+     */
+    public record BytesHeld(long decisions, long rounds, long queued, long delivered) {
+        public long total() {
+            return decisions + rounds + queued + delivered;
         }
     }
 
@@ -234,6 +240,21 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
                 decisions.answers(), decisions.unanswered(), decisions.size(), decisions.waiting());
     }
 
+    /** What this instance holds in bytes, on the protocol thread; its agreements' state is theirs. */
+    public BytesHeld bytesHeld() {
+        long rounds = 0;
+        for (Round s : this.rounds.values()) {
+            for (Signed e : s.received.values()) {
+                rounds += e.batch().length + e.signature().length;
+            }
+        }
+        long queued = 0;
+        for (Queued e : q.values()) {
+            queued += e.encoded().length;
+        }
+        return new BytesHeld(decisions.bytes(), rounds, queued, d.bytes());
+    }
+
     /** Rounds this party holds state for (queue messages received, its agreement): the current one and up to roundsAhead more. */
     public int roundsHeld() {
         return rounds.size();
@@ -297,7 +318,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
 
     @Override
     protected void onStart() {
-        decisions = new Decisions(ctx.n(), settings.decisionsKept());
+        decisions = new Decisions(ctx.n(), settings.decisionsKept(), settings.roundsKept() + 1, settings.decisionBytes());
         catchUp = new CatchUp(ctx.n(), ctx.t());
     }
 

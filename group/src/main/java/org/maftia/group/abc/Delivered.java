@@ -12,10 +12,12 @@ import org.maftia.group.stream.StreamEntry;
  * its bytes, whoever numbered it (a corrupted party may re-broadcast an honest payload under a
  * number of its own); a close is its origin and proof.
  *
- * <p>Bounded: a content is remembered for {@code rounds} rounds after the round that delivered it,
- * then forgotten. Every honest party delivers the same contents in the same rounds, so all of them
- * forget the same ones at the same point and keep one order. The window and why it suffices are in
- * {@link Abc}.
+ * <p>Bounded: a content is remembered for {@code rounds} rounds ({@code roundsRemembered}, 1024 by
+ * default) after the round that delivered it, then forgotten. Every honest party delivers the same
+ * contents in the same rounds, so all of them forget the same ones at the same point and keep one
+ * order. Honest parties never order a payload again after the round that delivered it, so what
+ * comes later is a corrupted party's replay, which no bounded d refuses forever: it must wait
+ * {@code rounds} rounds for it (the argument: the package's design note).
  *
  * <p>Compact, since it holds up to {@code rounds} rounds of up to n batches each: 128 bits of each
  * content's SHA-256 in a ring in delivery order, with an open-addressing index into the ring, so

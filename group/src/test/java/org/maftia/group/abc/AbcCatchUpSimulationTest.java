@@ -50,7 +50,7 @@ class AbcCatchUpSimulationTest {
      * Batches of one entry, so the entries take many rounds; windows of 3 rounds, so a party soon
      * falls out of them; 24 decisions kept, fewer than the rounds of a run, so old ones are forgotten.
      */
-    private static final Abc.Settings SETTINGS = new Abc.Settings(1, 1 << 12, 3, 3, 64, 24);
+    private static final Abc.Settings SETTINGS = new Abc.Settings(1, 1 << 12, 3, 3, 64, 24, 32 << 20);
     /** Entries each connected party broadcasts while the lagging one is cut off, and each party after. */
     private static final int WHILE_CUT_OFF = 12;
     private static final int AFTER = 3;

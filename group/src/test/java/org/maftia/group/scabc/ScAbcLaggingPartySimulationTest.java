@@ -155,7 +155,7 @@ class ScAbcLaggingPartySimulationTest {
     @Test
     void aPartyFurtherBehindThanTheRoundsAheadCatchesUpFromDecisionsAndRevealsEverything() {
         // Windows of 3 rounds and 24 decisions kept, as in ABC's catch-up tests; batches of 16.
-        Abc.Settings settings = new Abc.Settings(16, 1 << 16, 3, 3, 64, 24);
+        Abc.Settings settings = new Abc.Settings(16, 1 << 16, 3, 3, 64, 24, 32 << 20);
         Seeds.forEachCostly(4, seed -> {
             int lagging = (int) Math.floorMod(seed, N);
             Run run = start(seed, new int[0], lagging, settings, 320);
