@@ -240,7 +240,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
                 decisions.answers(), decisions.unanswered(), decisions.size(), decisions.waiting());
     }
 
-    /** What this instance holds in bytes, on the protocol thread; its agreements' state is theirs. */
+    /** What this instance holds in bytes, once attached, on the protocol thread; its agreements' state is theirs. */
     public BytesHeld bytesHeld() {
         long rounds = 0;
         for (Round s : this.rounds.values()) {

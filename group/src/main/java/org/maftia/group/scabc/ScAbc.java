@@ -165,7 +165,7 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
         return refusedShares;
     }
 
-    /** Bytes of P_{@code sender}'s decryption shares held for positions not ordered here yet, as its quota counts them. */
+    /** Bytes of P_{@code sender}'s decryption shares held for positions not ordered here yet, as its quota counts them; once attached. */
     public long earlyShareBytes(int sender) {
         return early.bytes(sender);
     }
@@ -213,7 +213,9 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
     public void release() {
         a.release();
         slots.clear();
-        early.clear();
+        if (early != null) {
+            early.clear();
+        }
         orderedForStage.clear();
         finish();
     }

@@ -9,8 +9,10 @@ import org.maftia.group.core.MalformedMessageException;
 
 /**
  * One item of a stream as the protocols carry it: a payload of party {@code origin}, numbered by
- * that party so two equal payloads stay two messages (Protocol 7's "m ∉ d" compares items, not
- * bytes), or the party's close (spec 3.2: a close is a stream message like any other).
+ * that party (an aggregated stream delivers each sender's payloads in that order; atomic
+ * broadcast's d compares payloads by their bytes, as Protocol 7's "m ∉ d", so there two equal
+ * payloads are one message), or the party's close (spec 3.2: a close is a stream message like any
+ * other).
  */
 public sealed interface StreamEntry {
 
