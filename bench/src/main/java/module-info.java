@@ -11,4 +11,5 @@ open module org.maftia.bench {
     requires org.maftia.group;
     // JMH's jar declares no module name, so this is its file name's.
     requires jmh.core;
+    requires java.management;
 }

@@ -1,5 +1,6 @@
 package org.maftia.group;
 
+import java.util.List;
 import org.maftia.group.abc.Abc;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.stream.StreamEntry;
@@ -26,8 +27,14 @@ public class AtomicStream extends OrderedStream {
         super(site, protocolID, groupID, options);
         this.abc = start(new Abc(protocolID, site.groupKeys(), settings(options), new Abc.Output() {
             @Override
-            public boolean deliver(StreamEntry.Data entry) {
-                return AtomicStream.this.deliver(entry.payload(), own.delivered(entry));
+            public boolean deliver(StreamEntry.Data entry, List<StreamEntry.Data> mine) {
+                mine.forEach(AtomicStream.this::settle);
+                return AtomicStream.this.deliver(entry.payload(), false);
+            }
+
+            @Override
+            public void dropped(StreamEntry.Data mine) {
+                settle(mine);
             }
 
             @Override
@@ -48,6 +55,25 @@ public class AtomicStream extends OrderedStream {
     /** The round of Protocol 7 this site is in (each round orders one agreed batch of batches). */
     public long round() {
         return onProtocolThread(abc::round);
+    }
+
+    /**
+     * What this site's instance of the stream holds for the others, in bytes: decided vectors
+     * kept for catch-up, the agreements and queue messages of recent rounds, payloads queued to be
+     * proposed, and the set of payloads delivered (each bounded; see the ABC package's design note).
+     */
+    public record Held(long decisions, long rounds, long queued, long delivered) {
+        public long total() {
+            return decisions + rounds + queued + delivered;
+        }
+    }
+
+    /** What this site holds now; read on the protocol thread, this waits for it. */
+    public Held held() {
+        return site.onProtocolThread(() -> { }).thenApply(v -> {
+            Abc.BytesHeld b = abc.bytesHeld();
+            return new Held(b.decisions(), b.rounds(), b.queued(), b.delivered());
+        }).join();
     }
 
     private long onProtocolThread(java.util.function.LongSupplier counter) {

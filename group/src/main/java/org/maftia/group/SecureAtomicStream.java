@@ -2,6 +2,7 @@ package org.maftia.group;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import org.maftia.crypto.ThresholdCryptosystem;
 import org.maftia.group.abc.Abc;
 import org.maftia.group.core.GroupKeys;
@@ -37,8 +38,14 @@ public class SecureAtomicStream extends OrderedStream {
         this.publicKey = site.keys().decryptor().publicKey();
         start(new ScAbc(protocolID, site.groupKeys(), settings(options), options.window(), new ScAbc.Output() {
             @Override
-            public boolean reveal(StreamEntry.Data ordered, byte[] cleartext) {
-                return deliver(cleartext, own.delivered(ordered));
+            public boolean reveal(StreamEntry.Data ordered, List<StreamEntry.Data> mine, byte[] cleartext) {
+                mine.forEach(SecureAtomicStream.this::settle);
+                return deliver(cleartext, false);
+            }
+
+            @Override
+            public void dropped(StreamEntry.Data mine) {
+                settle(mine);
             }
 
             @Override

@@ -48,6 +48,7 @@ public abstract class Stream extends Protocol {
      * @throws OperationInterruptedException if the thread was interrupted while it waited
      */
     public void send(byte[] m) {
+        checkPayload(m);
         byte[] copy = m.clone();
         synchronized (this) {
             while (inFlight >= window && open()) {
@@ -193,6 +194,17 @@ public abstract class Stream extends Protocol {
         return true;
     }
 
+    /**
+     * One of this party's payloads leaves the flight without being delivered back as its own: an
+     * atomic broadcast delivers a payload once, and it was delivered before, or as another party's copy.
+     */
+    protected final synchronized void settled() {
+        if (inFlight > 0) {
+            inFlight--;
+            notifyAll();
+        }
+    }
+
     /** True while the protocol may deliver (the application's window has room). */
     protected final synchronized boolean accepting() {
         return !aborted && inbox.size() < window;
@@ -213,6 +225,10 @@ public abstract class Stream extends Protocol {
     /** Closes counted when the stream terminates: more than t, from distinct parties (spec 3.2). */
     protected final int closesToTerminate() {
         return site.t() + 1;
+    }
+
+    /** Refuses a payload the stream cannot carry; every payload fits by default. */
+    void checkPayload(byte[] m) {
     }
 
     /** Waits on this stream's monitor (held) for a change. */

@@ -3,12 +3,10 @@ package org.maftia.group.abc;
 import static org.maftia.group.core.MessageTypes.ABC_QUEUE;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +36,12 @@ import org.slf4j.LoggerFactory;
  * queue messages into [W, S]; agree on one such vector with VBA validated by Θ_r; deliver the
  * entries of the decided vector not yet delivered, in a deterministic order; next round.
  *
- * <p>As the issue asks, the w of a queue message is a batch: the first entries of q, up to
- * {@link Settings#maxBatch()} entries and {@link Settings#maxBatchBytes()} bytes, so one round
- * orders up to n batches. The items are {@link StreamEntry stream entries}, numbered by their
- * origin, so equal payloads stay distinct messages; d compares entries by digest.
+ * <p>The w of a queue message is a batch: the first entries of q, up to {@link Settings#maxBatch()}
+ * entries and {@link Settings#maxBatchBytes()} bytes, so one round orders up to n batches. The
+ * items are {@link StreamEntry stream entries}; q and d compare their contents as the spec's m: a
+ * payload by its bytes, whoever numbered it ({@link Delivered}). So a payload is delivered once
+ * even when a corrupted party re-broadcasts it under a number of its own; this party's own
+ * broadcasts of a payload are handed back with its delivery, whichever entry carried it.
  *
  * <p>S, the "standard signature scheme" of Protocol 7, is each party's share of the (n, n-t, t)
  * signature scheme S of ABBA, on a tag naming the stream, the round and the party: a share is a
@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * Θ_r also requires every element of W to be signed (an honest proposer only includes signed
  * ones); queue messages more than {@link Settings#roundsAhead()} rounds ahead are refused; the
  * agreements of old rounds are freed {@link Settings#roundsKept()} rounds later; and d remembers
- * an entry for {@link Settings#roundsRemembered()} rounds, so only a Byzantine party replaying an
- * entry older than that could have it delivered twice.
+ * a payload for {@link Settings#roundsRemembered()} rounds after the round that delivered it, which
+ * suffices for everything honest parties do ({@code package-info}: the window of d, and what
+ * each bound costs in memory).
  *
  * <p><b>Catch-up</b> (an addition to Protocol 7, spec lines 3499-3550, which has no state
  * transfer). With those bounds, a party the others left more than {@code roundsAhead} rounds
@@ -96,21 +97,33 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
 
     /** Where the ordered entries go, on the protocol thread. */
     public interface Output {
-        /** The next payload in the total order; false to stall until {@link Abc#resume()} (Protocol 7, line 16). */
-        boolean deliver(StreamEntry.Data entry);
+        /**
+         * The next payload in the total order; false to stall until {@link Abc#resume()} (Protocol 7,
+         * line 16). {@code mine}: this party's broadcasts of that payload, which leave q with it
+         * (line 18) whatever entry carried it, as a corrupted party may order a copy first; most
+         * often empty or {@code entry} alone.
+         */
+        boolean deliver(StreamEntry.Data entry, List<StreamEntry.Data> mine);
+
+        /** This party broadcast a payload still in d: it is not ordered again ("if m ∉ d"). */
+        void dropped(StreamEntry.Data mine);
 
         /** t+1 distinct parties' closes were ordered: the stream terminated (spec 3.2). */
         void terminated();
     }
 
     /**
-     * Bounds of one instance. {@code decisionsKept}: the decided vectors kept for catch-up answers,
-     * each at most n batches; more than {@code roundsKept}, so an agreement is freed before its
-     * round's decision is forgotten.
+     * Bounds of one instance (what they cost in memory: {@code package-info}). A batch holds at most
+     * {@code maxBatch} entries and {@code maxBatchBytes} bytes of them; queue messages are accepted up
+     * to {@code roundsAhead} rounds ahead; agreements are freed {@code roundsKept} rounds after
+     * their round; d remembers a payload {@code roundsRemembered} rounds. For catch-up answers, the
+     * decided vectors (each at most n batches) of the last {@code decisionsKept} rounds are kept, or
+     * of fewer while they exceed {@code decisionBytes} in all, but never of fewer than
+     * {@code roundsKept} + 1 rounds, so an agreement is freed before its round's decision is forgotten.
      */
     public record Settings(int maxBatch, int maxBatchBytes, int roundsAhead, int roundsKept, int roundsRemembered,
-                           int decisionsKept) {
-        public static final Settings DEFAULT = new Settings(512, 1 << 20, 32, 32, 1024, 64);
+                           int decisionsKept, int decisionBytes) {
+        public static final Settings DEFAULT = new Settings(512, 1 << 20, 8, 8, 1024, 64, 32 << 20);
 
         public Settings {
             String problem = maxBatch < 1 || maxBatchBytes < 64 ? "maxBatch must be at least 1 and maxBatchBytes at least 64"
@@ -118,16 +131,28 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
                     // A party up to roundsAhead rounds behind still needs the others' agreements of its rounds.
                     : roundsKept < roundsAhead ? "roundsKept must be at least roundsAhead"
                     : roundsRemembered < roundsKept ? "roundsRemembered must be at least roundsKept"
-                    : decisionsKept <= roundsKept ? "decisionsKept must be more than roundsKept" : null;
+                    : decisionsKept <= roundsKept ? "decisionsKept must be more than roundsKept"
+                    : decisionBytes < 1 ? "decisionBytes must be positive" : null;
             if (problem != null) {
                 throw new IllegalArgumentException("invalid ABC settings (maxBatch " + maxBatch + ", maxBatchBytes "
                         + maxBatchBytes + ", roundsAhead " + roundsAhead + ", roundsKept " + roundsKept + ", roundsRemembered "
-                        + roundsRemembered + ", decisionsKept " + decisionsKept + "): " + problem);
+                        + roundsRemembered + ", decisionsKept " + decisionsKept + ", decisionBytes " + decisionBytes + "): "
+                        + problem);
             }
         }
 
         public Settings withMaxBatch(int entries) {
-            return new Settings(entries, maxBatchBytes, roundsAhead, roundsKept, roundsRemembered, decisionsKept);
+            return new Settings(entries, maxBatchBytes, roundsAhead, roundsKept, roundsRemembered, decisionsKept, decisionBytes);
+        }
+    }
+
+    /**
+     * What an instance holds, in bytes, for monitoring: decided vectors kept for catch-up, queue
+     * messages of the rounds under way and ahead, this party's entries in q, and d.
+     */
+    public record BytesHeld(long decisions, long rounds, long queued, long delivered) {
+        public long total() {
+            return decisions + rounds + queued + delivered;
         }
     }
 
@@ -144,6 +169,14 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     /** Longest signature in an answered vector: an S share is about 100 bytes (VCBC's shares have the same bound). */
     private static final int MAX_SIGNATURE = 4096;
 
+    /** An entry of q: the first of this party's broadcasts of its content, encoded, and all of them. */
+    private record Queued(byte[] encoded, List<StreamEntry.Data> mine) {
+    }
+
+    /** An entry of the decided round not in d, with this party's broadcasts of its content. */
+    private record Ordered(StreamEntry entry, List<StreamEntry.Data> mine) {
+    }
+
     /** What this party knows of one round. */
     private static final class Round {
         final Map<Integer, Signed> received = new HashMap<>();
@@ -158,16 +191,14 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     private final Settings settings;
     private final Output output;
 
-    /** q (Protocol 7): entries to broadcast, by digest, in arrival order. */
-    private final LinkedHashMap<Digest, byte[]> q = new LinkedHashMap<>();
-    /** d: delivered entries and the round that delivered them, expired in delivery order. */
-    private final Map<Digest, Long> d = new HashMap<>();
-    private final ArrayDeque<Map.Entry<Long, List<Digest>>> deliveredByRound = new ArrayDeque<>();
+    /** q (Protocol 7): entries to broadcast, by content, in arrival order. */
+    private final LinkedHashMap<Digest, Queued> q = new LinkedHashMap<>();
+    private final Delivered d;
     private long r;
     private final TreeMap<Long, Round> rounds = new TreeMap<>();
     private final TreeMap<Long, Vba> agreements = new TreeMap<>();
     /** The decided round's entries still to hand over (lines 14-18), and where we are. */
-    private List<StreamEntry> pending = List.of();
+    private List<Ordered> pending = List.of();
     private int next;
     private boolean stalled;
     private final BitSet closedBy = new BitSet();
@@ -181,6 +212,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         this.keys = keys;
         this.settings = settings;
         this.output = output;
+        this.d = new Delivered(settings.roundsRemembered());
     }
 
     /** The current round. */
@@ -208,6 +240,21 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
                 decisions.answers(), decisions.unanswered(), decisions.size(), decisions.waiting());
     }
 
+    /** What this instance holds in bytes, once attached, on the protocol thread; its agreements' state is theirs. */
+    public BytesHeld bytesHeld() {
+        long rounds = 0;
+        for (Round s : this.rounds.values()) {
+            for (Signed e : s.received.values()) {
+                rounds += e.batch().length + e.signature().length;
+            }
+        }
+        long queued = 0;
+        for (Queued e : q.values()) {
+            queued += e.encoded().length;
+        }
+        return new BytesHeld(decisions.bytes(), rounds, queued, d.bytes());
+    }
+
     /** Rounds this party holds state for (queue messages received, its agreement): the current one and up to roundsAhead more. */
     public int roundsHeld() {
         return rounds.size();
@@ -218,16 +265,29 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         return agreements.size();
     }
 
-    /** Upon (broadcast, m): append m to q unless delivered or queued. */
+    /**
+     * Upon (broadcast, m): append m to q unless delivered or queued. A payload queued already is
+     * delivered once for both broadcasts; one still in d is not ordered again.
+     */
     @Override
     public void broadcast(StreamEntry entry) {
         byte[] encoded = entry.encode();
         whenAttached(() -> {
-            Digest digest = Digest.of(encoded);
-            if (terminated || d.containsKey(digest) || q.containsKey(digest)) {
+            if (terminated) {
                 return;
             }
-            q.put(digest, encoded);
+            Digest m = Delivered.contentOf(entry);
+            List<StreamEntry.Data> mine = entry instanceof StreamEntry.Data data ? List.of(data) : List.of();
+            if (d.contains(m)) {
+                mine.forEach(output::dropped);
+                return;
+            }
+            Queued queued = q.get(m);
+            if (queued != null) {
+                queued.mine().addAll(mine);
+                return;
+            }
+            q.put(m, new Queued(encoded, new ArrayList<>(mine)));
             advance();
         });
     }
@@ -250,15 +310,14 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     /** Frees the instance and every agreement it holds at this site. */
     @Override
     public void release() {
-        agreements.values().forEach(Vba::release);
-        agreements.clear();
+        agreements.clear(); // finishing this instance finishes them, its sub-protocols
         rounds.clear();
         finish();
     }
 
     @Override
     protected void onStart() {
-        decisions = new Decisions(ctx.n(), settings.decisionsKept());
+        decisions = new Decisions(ctx.n(), settings.decisionsKept(), settings.roundsKept() + 1, settings.decisionBytes());
         catchUp = new CatchUp(ctx.n(), ctx.t());
     }
 
@@ -341,7 +400,8 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     private byte[] headOfQueue() {
         List<byte[]> batch = new ArrayList<>();
         int bytes = 0;
-        for (byte[] entry : q.values()) {
+        for (Queued queued : q.values()) {
+            byte[] entry = queued.encoded();
             if (batch.size() == settings.maxBatch() || (!batch.isEmpty() && bytes + entry.length > settings.maxBatchBytes())) {
                 break;
             }
@@ -354,8 +414,9 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     /** Lines 2 and 6: with q empty, a received batch of this round that holds an undelivered entry. */
     private byte[] relayable(Round s) {
         for (Signed l : s.received.values()) {
-            for (byte[] entry : AbcMessages.decodeBatch(l.batch(), settings.maxBatch())) {
-                if (!d.containsKey(Digest.of(entry))) {
+            for (byte[] encoded : AbcMessages.decodeBatch(l.batch(), settings.maxBatch())) {
+                StreamEntry entry = entryOrNull(encoded);
+                if (entry != null && !d.contains(Delivered.contentOf(entry))) {
                     return l.batch();
                 }
             }
@@ -485,25 +546,22 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
             ctx.send(j, answer.type(), answer.body());
         }
         catchUp.decided(round, Digest.of(v), fromAnswers);
-        List<StreamEntry> entries = new ArrayList<>();
-        List<Digest> delivered = new ArrayList<>();
+        List<Ordered> entries = new ArrayList<>();
         for (Signed e : AbcMessages.decodeProposal(v, ctx.n())) {
             for (byte[] encoded : AbcMessages.decodeBatch(e.batch(), settings.maxBatch())) {
-                Digest digest = Digest.of(encoded);
-                if (d.putIfAbsent(digest, round) != null) {
+                StreamEntry entry = entryOrNull(encoded);
+                if (entry == null) {
+                    // A Byzantine party's batch: every honest party skips the same entry.
+                    LOG.debug("{}: round {} skips a malformed entry", protocolId(), round);
                     continue;
                 }
-                delivered.add(digest);
-                q.remove(digest);
-                try {
-                    entries.add(StreamEntry.decode(encoded, ctx.n()));
-                } catch (MalformedMessageException malformed) {
-                    // A Byzantine party's batch: every honest party skips the same entry.
-                    LOG.debug("{}: round {} skips a malformed entry: {}", protocolId(), round, malformed.getMessage());
+                Digest m = Delivered.contentOf(entry);
+                if (d.add(m, round)) {
+                    Queued mine = q.remove(m);
+                    entries.add(new Ordered(entry, mine == null ? List.of() : mine.mine()));
                 }
             }
         }
-        deliveredByRound.add(Map.entry(round, delivered));
         pending = entries;
         next = 0;
         deliverPending();
@@ -512,11 +570,11 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     /** Lines 14-18 and 19, pausing while the application does not acknowledge. */
     private void deliverPending() {
         while (next < pending.size() && !terminated) {
-            StreamEntry entry = pending.get(next++);
-            switch (entry) {
+            Ordered ordered = pending.get(next++);
+            switch (ordered.entry()) {
                 case StreamEntry.Close c -> onClose(c);
                 case StreamEntry.Data data -> {
-                    if (!output.deliver(data)) {
+                    if (!output.deliver(data, ordered.mine())) {
                         stalled = true;
                         return;
                     }
@@ -556,22 +614,23 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         }
     }
 
-    /** Line 19, with the bounds: old agreements freed, old rounds and old entries of d forgotten. */
+    /** Line 19, with the bounds: old agreements freed, old rounds and old contents of d forgotten. */
     private void endRound() {
         r++;
         rounds.headMap(r).clear();
         Vba old = agreements.remove(r - 1 - settings.roundsKept());
         if (old != null) {
-            old.release();
+            old.finish();
         }
-        Iterator<Map.Entry<Long, List<Digest>>> it = deliveredByRound.iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, List<Digest>> e = it.next();
-            if (e.getKey() > r - settings.roundsRemembered()) {
-                break;
-            }
-            e.getValue().forEach(d::remove);
-            it.remove();
+        d.roundBegins(r);
+    }
+
+    /** The entry {@code encoded} is, or null if it is not one: a Byzantine party's, skipped alike by every honest party. */
+    private StreamEntry entryOrNull(byte[] encoded) {
+        try {
+            return StreamEntry.decode(encoded, ctx.n());
+        } catch (MalformedMessageException malformed) {
+            return null;
         }
     }
 

@@ -9,6 +9,10 @@ import java.util.TreeMap;
  * The answering side of catch-up, an addition to Protocol 7 (see {@link Abc}): the vectors V
  * decided at line 12 in the last {@code kept} rounds, and what each requester asked.
  *
+ * <p>Bounded in bytes: the oldest vectors go while they exceed {@code bytesKept} in all, as long
+ * as {@code atLeast} remain (a vector is at most n batches, so at most {@code atLeast} of the
+ * largest). Every honest party decides the same vectors, so all of them keep the same rounds.
+ *
  * <p>Bounded against Byzantine requesters: {@code kept} vectors, and per requester one waiting
  * request, the last round answered and the last round whose queue message was sent again. A requester is answered only rounds above the last one it
  * was answered (an honest one asks its rounds in order, each once), so it gets each round at most
@@ -18,7 +22,10 @@ import java.util.TreeMap;
 final class Decisions {
 
     private final int kept;
+    private final int atLeast;
+    private final long bytesKept;
     private final TreeMap<Long, byte[]> decided = new TreeMap<>();
+    private long bytes;
     /** Per requester: the last round answered, -1 before. */
     private final long[] answered;
     /** Per requester: a round asked before it was decided here, answered at the decision; -1 if none. */
@@ -28,8 +35,10 @@ final class Decisions {
     private long answers;
     private long unanswered;
 
-    Decisions(int n, int kept) {
+    Decisions(int n, int kept, int atLeast, long bytesKept) {
         this.kept = kept;
+        this.atLeast = atLeast;
+        this.bytesKept = bytesKept;
         answered = new long[n];
         waiting = new long[n];
         resent = new long[n];
@@ -44,6 +53,11 @@ final class Decisions {
 
     int size() {
         return decided.size();
+    }
+
+    /** Bytes of the vectors kept. */
+    long bytes() {
+        return bytes;
     }
 
     int waiting() {
@@ -61,14 +75,16 @@ final class Decisions {
     }
 
     /**
-     * Round {@code round} decided {@code v}: kept, the oldest forgotten beyond {@code kept}.
+     * Round {@code round} decided {@code v}: kept, the oldest forgotten beyond {@code kept} vectors or
+     * {@code bytesKept} bytes.
      *
      * @return the requesters that were waiting for it, now to be answered
      */
     List<Integer> record(long round, byte[] v) {
         decided.put(round, v);
-        while (decided.size() > kept) {
-            decided.pollFirstEntry();
+        bytes += v.length;
+        while (decided.size() > kept || (bytes > bytesKept && decided.size() > atLeast)) {
+            bytes -= decided.pollFirstEntry().getValue().length;
         }
         List<Integer> toAnswer = new ArrayList<>();
         for (int j = 0; j < waiting.length; j++) {

@@ -12,6 +12,9 @@ import org.maftia.group.core.MalformedMessageException;
  */
 record DecryptMessage(long position, byte[] share) {
 
+    /** Longest decryption share accepted: a TDH2 share is 139 bytes; the rest is room for other schemes. */
+    static final int MAX_SHARE_BYTES = 1024;
+
     byte[] body() {
         return new ByteWriter().raw(ByteBuffer.allocate(8).putLong(position).array()).prefixed(share).toByteArray();
     }
@@ -24,6 +27,9 @@ record DecryptMessage(long position, byte[] share) {
             r.end();
             if (k < 0) {
                 throw new MalformedMessageException("negative position " + k);
+            }
+            if (share.length > MAX_SHARE_BYTES) {
+                throw new MalformedMessageException("decryption share of " + share.length + " bytes, over " + MAX_SHARE_BYTES);
             }
             return new DecryptMessage(k, share);
         } catch (MalformedEncodingException e) {

@@ -4,6 +4,7 @@ import static org.maftia.group.core.MessageTypes.SCABC_DECRYPT;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,41 +27,78 @@ import org.maftia.group.stream.TotalOrder;
  * share; t+1 valid shares reveal the cleartext, delivered in A's order. So no honest party helps
  * reveal a cleartext before its ciphertext's place in the order is fixed (input causality).
  *
+ * <p>A ciphertext is ordered once, whoever broadcasts it under whatever number, while A's d
+ * remembers it ({@link Abc}): d compares payloads, here the ciphertexts' bytes, and a valid TDH2
+ * ciphertext has one encoding (strict point and scalar encodings, the proof binding the rest), so
+ * a corrupted party cannot have an honest party's ciphertext revealed twice by copying it.
+ *
  * <p>Departures: the decrypt message names the ciphertext by its position in A's order instead of
  * carrying it again (every honest party has the same order); shares are released for every
  * ordered ciphertext at once rather than one at a time, and cleartexts still go out in A's order.
  * Ciphertexts that are not valid or not labelled for this stream are skipped by every honest
- * party alike. Shares are kept for at most {@link #SHARE_HORIZON} positions past this party's
- * order, one per party and position.
+ * party alike. A party's first share for a position is the only one of it looked at.
+ *
+ * <p><b>Shares ahead of the order.</b> A party that fell behind (cut off, or slow under load)
+ * receives the others' shares for positions it has not ordered; no one sends them again, so it
+ * keeps them ({@link EarlyShares}) for as far ahead as catch-up can bring it back: a party more
+ * than {@link Abc.Settings#decisionsKept()} rounds behind the others cannot catch up, and a round
+ * orders at most n batches of {@link Abc.Settings#maxBatch()} entries, so shares for positions up
+ * to (decisionsKept + 1) * n * maxBatch past its order are kept and farther ones refused. Per
+ * sender, at most that many shares at {@value #SHARE_ALLOWANCE} bytes each: all of an honest
+ * sender's TDH2 shares (139 bytes, plus the entry holding one), while a corrupted sender's larger
+ * or more numerous shares cost it its own farthest ones. With the default settings and n = 4:
+ * 133,120 positions, 34 MB per sender at most; batches of 128: 33,280 positions, 8.5 MB.
  */
 public final class ScAbc extends ProtocolInstance implements TotalOrder {
 
-    /** Positions past this party's own order for which other parties' shares are kept. */
-    public static final int SHARE_HORIZON = 16_384;
+    /**
+     * Bytes per position of a sender's quota for early shares: a TDH2 share (139 bytes) and the
+     * {@link EarlyShares#ENTRY_BYTES} holding it, with room.
+     */
+    static final int SHARE_ALLOWANCE = 256;
 
     /** Where the revealed cleartexts go, on the protocol thread. */
     public interface Output {
-        /** The next cleartext in the order, with the ordered ciphertext's entry; false to stall until resumed. */
-        boolean reveal(StreamEntry.Data ordered, byte[] cleartext);
+        /**
+         * The next cleartext in the order, with the ordered ciphertext's entry and this party's
+         * broadcasts of that ciphertext, whichever entry carried it ({@link Abc.Output#deliver});
+         * false to stall until resumed.
+         */
+        boolean reveal(StreamEntry.Data ordered, List<StreamEntry.Data> mine, byte[] cleartext);
+
+        /** This party broadcast a ciphertext that is not revealed for it: ordered already (still in A's d), or not one of this stream's. */
+        void dropped(StreamEntry.Data mine);
 
         /** The stream terminated and every ordered ciphertext was revealed. */
         void terminated();
     }
 
-    /** One position of A's order: the ciphertext once ordered here, the shares, the cleartext. */
+    /** One ordered position of A's order: the ciphertext, this party's broadcasts of it, the shares, the cleartext. */
     private static final class Slot {
-        StreamEntry.Data ordered;
-        final Map<Integer, byte[]> unchecked = new HashMap<>();
+        final StreamEntry.Data ordered;
+        final List<StreamEntry.Data> mine;
+        /** The parties whose share was looked at: one each. */
+        final BitSet heard = new BitSet();
         final List<Share> valid = new ArrayList<>();
         byte[] cleartext;
+
+        Slot(StreamEntry.Data ordered, List<StreamEntry.Data> mine) {
+            this.ordered = ordered;
+            this.mine = mine;
+        }
     }
 
     private final GroupKeys keys;
     private final ThresholdCryptosystem e;
     private final Output output;
     private final int window;
+    private final Abc.Settings settings;
     private final Abc a;
+    /** The positions ordered and not revealed yet. */
     private final Map<Long, Slot> slots = new HashMap<>();
+    private EarlyShares early;
+    /** How far past {@link #ordered} shares are kept: what catch-up can bring this party back over. */
+    private long horizon;
     /**
      * The ciphertexts ordered and not yet revealed, by position, for the verification stage: a
      * position's ciphertext never changes once ordered, so the stage may read it on its pool.
@@ -82,10 +120,16 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
         this.e = keys.scAbcKey();
         this.output = output;
         this.window = window;
+        this.settings = settings;
         this.a = new Abc(Envelope.tagged(protocolId, "scabc"), keys, settings, new Abc.Output() {
             @Override
-            public boolean deliver(StreamEntry.Data entry) {
-                return onOrdered(entry);
+            public boolean deliver(StreamEntry.Data entry, List<StreamEntry.Data> mine) {
+                return onOrdered(entry, mine);
+            }
+
+            @Override
+            public void dropped(StreamEntry.Data mine) {
+                output.dropped(mine);
             }
 
             @Override
@@ -121,6 +165,16 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
         return refusedShares;
     }
 
+    /** Bytes of P_{@code sender}'s decryption shares held for positions not ordered here yet, as its quota counts them; once attached. */
+    public long earlyShareBytes(int sender) {
+        return early.bytes(sender);
+    }
+
+    /** P_{@code sender}'s shares for positions not ordered here yet that its quota left out. */
+    public long earlySharesDropped(int sender) {
+        return early.dropped(sender);
+    }
+
     /** The atomic broadcast stream A, for monitoring. */
     public Abc atomicBroadcast() {
         return a;
@@ -128,6 +182,8 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
 
     @Override
     protected void onStart() {
+        horizon = (settings.decisionsKept() + 1L) * ctx.n() * settings.maxBatch();
+        early = new EarlyShares(ctx.n(), horizon * SHARE_ALLOWANCE);
         ctx.start(a);
     }
 
@@ -157,25 +213,28 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
     public void release() {
         a.release();
         slots.clear();
+        if (early != null) {
+            early.clear();
+        }
         orderedForStage.clear();
         finish();
     }
 
     /** Lines 1-4: c is ordered; release this party's share of it. */
-    private boolean onOrdered(StreamEntry.Data entry) {
+    private boolean onOrdered(StreamEntry.Data entry, List<StreamEntry.Data> mine) {
         byte[] c = entry.payload();
         if (!validFor(c)) {
             skipped++;
+            mine.forEach(output::dropped);
             return true;
         }
         long k = ordered++;
-        Slot slot = slots.computeIfAbsent(k, x -> new Slot());
-        slot.ordered = entry;
+        Slot slot = new Slot(entry, mine);
+        slots.put(k, slot);
         orderedForStage.put(k, c);
         Share delta = keys.scAbc().decryptShare(c);
         ctx.sendAll(SCABC_DECRYPT, new DecryptMessage(k, delta.encoded()).body());
-        slot.unchecked.forEach((from, share) -> accept(slot, from, share));
-        slot.unchecked.clear();
+        early.take(k).forEach((from, share) -> accept(slot, from, share));
         combine(slot);
         revealInOrder();
         aPaused = ordered - revealed >= window;
@@ -221,16 +280,16 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
         if (k < revealed) {
             return;
         }
-        if (k >= ordered + SHARE_HORIZON) {
-            throw new MalformedMessageException("share for position " + k + ", beyond " + SHARE_HORIZON + " past " + ordered);
-        }
-        Slot slot = slots.computeIfAbsent(k, x -> new Slot());
-        if (slot.cleartext != null || slot.unchecked.containsKey(from)
-                || slot.valid.stream().anyMatch(s -> s.index() == from)) {
+        if (k >= ordered) {
+            if (k - ordered >= horizon) {
+                throw new MalformedMessageException("share for position " + k + ", more than " + horizon + " past " + ordered
+                        + ", farther than catch-up reaches");
+            }
+            early.keep(from, k, m.share()); // lines 5-6 wait for c's place in the order
             return;
         }
-        if (slot.ordered == null) {
-            slot.unchecked.put(from, m.share()); // lines 5-6 wait for c's place in the order
+        Slot slot = slots.get(k);
+        if (slot.cleartext != null || slot.heard.get(from)) {
             return;
         }
         if (!accept(slot, from, m.share())) {
@@ -242,6 +301,7 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
 
     /** Line 6: a share counts when it is a valid decryption share of the ordered c by its sender. */
     private boolean accept(Slot slot, int from, byte[] encoded) {
+        slot.heard.set(from);
         Share share = new Share(from, encoded);
         boolean ok;
         try {
@@ -275,8 +335,7 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
             slots.remove(revealed);
             orderedForStage.remove(revealed);
             revealed++;
-            StreamEntry.Data c = slot.ordered;
-            if (!output.reveal(c, slot.cleartext)) {
+            if (!output.reveal(slot.ordered, slot.mine, slot.cleartext)) {
                 stalled = true;
             }
         }

@@ -9,8 +9,10 @@ import org.maftia.group.core.MalformedMessageException;
 
 /**
  * One item of a stream as the protocols carry it: a payload of party {@code origin}, numbered by
- * that party so two equal payloads stay two messages (Protocol 7's "m ∉ d" compares items, not
- * bytes), or the party's close (spec 3.2: a close is a stream message like any other).
+ * that party (an aggregated stream delivers each sender's payloads in that order; atomic
+ * broadcast's d compares payloads by their bytes, as Protocol 7's "m ∉ d", so there two equal
+ * payloads are one message), or the party's close (spec 3.2: a close is a stream message like any
+ * other).
  */
 public sealed interface StreamEntry {
 
@@ -23,6 +25,9 @@ public sealed interface StreamEntry {
 
     /** Payload {@code seq} of party {@code origin}. */
     record Data(int origin, long seq, byte[] payload) implements StreamEntry {
+        /** The bytes an encoded entry adds to its payload: kind, origin, number and the payload's length. */
+        public static final int OVERHEAD_BYTES = 1 + 2 + 8 + 4;
+
         @Override
         public byte[] encode() {
             return new ByteWriter().u8(DATA).u16(origin).raw(ByteBuffer.allocate(8).putLong(seq).array()).prefixed(payload)

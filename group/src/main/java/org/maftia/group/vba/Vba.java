@@ -113,21 +113,6 @@ public final class Vba extends ProtocolInstance {
         });
     }
 
-    /** Frees this instance and its sub-protocols at this site. */
-    public void release() {
-        if (broadcasts != null) {
-            for (Vcbc b : broadcasts) {
-                b.finish();
-            }
-            for (ValidatedAbba a : agreements) {
-                if (a != null) {
-                    a.finish();
-                }
-            }
-        }
-        finish();
-    }
-
     /** Line 3: P_j's proposal is consistently delivered (once), so it satisfies Q. */
     private void onProposal(int j, byte[] m) {
         w[j] = m;

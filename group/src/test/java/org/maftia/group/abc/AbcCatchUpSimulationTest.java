@@ -50,7 +50,7 @@ class AbcCatchUpSimulationTest {
      * Batches of one entry, so the entries take many rounds; windows of 3 rounds, so a party soon
      * falls out of them; 24 decisions kept, fewer than the rounds of a run, so old ones are forgotten.
      */
-    private static final Abc.Settings SETTINGS = new Abc.Settings(1, 1 << 12, 3, 3, 64, 24);
+    private static final Abc.Settings SETTINGS = new Abc.Settings(1, 1 << 12, 3, 3, 64, 24, 32 << 20);
     /** Entries each connected party broadcasts while the lagging one is cut off, and each party after. */
     private static final int WHILE_CUT_OFF = 12;
     private static final int AFTER = 3;
@@ -64,9 +64,13 @@ class AbcCatchUpSimulationTest {
         final List<String> delivered = new ArrayList<>();
 
         @Override
-        public boolean deliver(StreamEntry.Data entry) {
+        public boolean deliver(StreamEntry.Data entry, List<StreamEntry.Data> mine) {
             delivered.add(entry.origin() + "/" + entry.seq() + "/" + new String(entry.payload(), StandardCharsets.UTF_8));
             return true;
+        }
+
+        @Override
+        public void dropped(StreamEntry.Data mine) {
         }
 
         @Override
@@ -237,13 +241,17 @@ class AbcCatchUpSimulationTest {
 
     private static void broadcast(SimGroup g, int site, Abc abc, int from, int count, Set<String> expected) {
         for (int k = from; k < from + count; k++) {
-            expected.add(site + "/" + k + "/m" + k);
+            expected.add(site + "/" + k + "/" + payload(site, k));
         }
         g.sites.get(site).onProtocolThread(() -> {
             for (int k = from; k < from + count; k++) {
-                abc.broadcast(new StreamEntry.Data(site, k, ("m" + k).getBytes(StandardCharsets.UTF_8)));
+                abc.broadcast(new StreamEntry.Data(site, k, payload(site, k).getBytes(StandardCharsets.UTF_8)));
             }
         });
+    }
+
+    private static String payload(int site, int k) {
+        return "m" + site + "." + k;
     }
 
     /** Total order, integrity and validity: one sequence everywhere, each entry once, exactly those broadcast. */

@@ -78,13 +78,17 @@ class AbcSimulationTest {
         }
 
         @Override
-        public boolean deliver(StreamEntry.Data entry) {
+        public boolean deliver(StreamEntry.Data entry, List<StreamEntry.Data> mine) {
             Entry e = Entry.of(entry);
             log.record(site, e);
             if (awaited.contains(e)) {
                 awaitedDelivered++;
             }
             return ++unacknowledged < window;
+        }
+
+        @Override
+        public void dropped(StreamEntry.Data mine) {
         }
 
         @Override
@@ -96,8 +100,12 @@ class AbcSimulationTest {
     /** What a corrupted site's instance delivers: nothing the properties speak of. */
     private static final Abc.Output IGNORED = new Abc.Output() {
         @Override
-        public boolean deliver(StreamEntry.Data entry) {
+        public boolean deliver(StreamEntry.Data entry, List<StreamEntry.Data> mine) {
             return true;
+        }
+
+        @Override
+        public void dropped(StreamEntry.Data mine) {
         }
 
         @Override
@@ -109,7 +117,7 @@ class AbcSimulationTest {
     private static List<Entry> entriesOf(int site, int count) {
         List<Entry> entries = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            entries.add(new Entry(site, k, "m" + k));
+            entries.add(new Entry(site, k, "m" + site + "." + k));
         }
         return entries;
     }

@@ -14,15 +14,15 @@ class CatchUpBookkeepingTest {
 
     @Test
     void settingsThatWouldBreakCatchUpAreRefusedWithTheRuleBroken() {
-        assertThatThrownBy(() -> new Abc.Settings(16, 1 << 16, 8, 4, 64, 16)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Abc.Settings(16, 1 << 16, 8, 4, 64, 16, 1 << 20)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("roundsAhead 8, roundsKept 4").hasMessageEndingWith("roundsKept must be at least roundsAhead");
-        assertThatThrownBy(() -> new Abc.Settings(16, 1 << 16, 4, 4, 64, 4)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Abc.Settings(16, 1 << 16, 4, 4, 64, 4, 1 << 20)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageEndingWith("decisionsKept must be more than roundsKept");
     }
 
     @Test
     void aRequesterGetsEachRoundOnceAndOnlyRoundsStillKept() {
-        Decisions decisions = new Decisions(4, 2);
+        Decisions decisions = new Decisions(4, 2, 1, 1 << 20);
         for (long round = 0; round < 3; round++) {
             decisions.record(round, V);
         }
@@ -37,8 +37,27 @@ class CatchUpBookkeepingTest {
     }
 
     @Test
+    void decidedVectorsAreKeptWithinTheirBytesButNeverFewerThanTheRoundsAgreementsAreKept() {
+        Decisions decisions = new Decisions(4, 10, 2, 250);
+        for (long round = 0; round < 5; round++) {
+            decisions.record(round, new byte[100]);
+        }
+        assertThat(decisions.size()).as("two of 100 bytes fit in 250, three do not").isEqualTo(2);
+        assertThat(decisions.bytes()).isEqualTo(200);
+        assertThat(decisions.request(1, 2, 5, 2)).as("forgotten for its bytes").isNull();
+        assertThat(decisions.request(1, 3, 5, 2)).hasSize(100);
+        for (long round = 5; round < 8; round++) {
+            decisions.record(round, new byte[1000]);
+        }
+        assertThat(decisions.size()).as("over the bytes, but as many as agreements are kept for").isEqualTo(2);
+        assertThat(decisions.bytes()).isEqualTo(2000);
+        assertThatThrownBy(() -> new Abc.Settings(16, 1 << 16, 4, 4, 64, 8, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("decisionBytes must be positive");
+    }
+
+    @Test
     void aRequestJustAheadWaitsForTheDecisionOnePerRequesterAndOneFarAheadIsDropped() {
-        Decisions decisions = new Decisions(4, 8);
+        Decisions decisions = new Decisions(4, 8, 1, 1 << 20);
         assertThat(decisions.request(1, 0, 0, 2)).isNull();
         assertThat(decisions.request(2, 1, 0, 2)).isNull();
         assertThat(decisions.request(2, 2, 0, 2)).as("replaces P2's round 1").isNull();
@@ -53,7 +72,7 @@ class CatchUpBookkeepingTest {
 
     @Test
     void theQueueMessageOfTheRoundUnderWayGoesAgainOncePerRequesterAndRound() {
-        Decisions decisions = new Decisions(4, 8);
+        Decisions decisions = new Decisions(4, 8, 1, 1 << 20);
         assertThat(decisions.resendQueue(1, 5)).isTrue();
         assertThat(decisions.resendQueue(1, 5)).isFalse();
         assertThat(decisions.resendQueue(2, 5)).isTrue();

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.maftia.appia.message.Message;
 import org.maftia.group.Site;
@@ -70,12 +73,16 @@ class ScAbcSimulationTest {
         }
 
         @Override
-        public boolean reveal(StreamEntry.Data ordered, byte[] cleartext) {
+        public boolean reveal(StreamEntry.Data ordered, List<StreamEntry.Data> mine, byte[] cleartext) {
             // Cleartexts come in A's order, one per position: the k-th revealed is position k.
             secrecy.orderedUpTo(site, instance.ordered());
             secrecy.revealed(site, log.count(site));
             log.record(site, new Revealed(ordered.origin(), ordered.seq(), new String(cleartext, StandardCharsets.UTF_8)));
             return true;
+        }
+
+        @Override
+        public void dropped(StreamEntry.Data mine) {
         }
 
         @Override
@@ -87,8 +94,12 @@ class ScAbcSimulationTest {
     /** What a corrupted site's instance reveals: nothing the properties speak of. */
     private static final ScAbc.Output IGNORED = new ScAbc.Output() {
         @Override
-        public boolean reveal(StreamEntry.Data ordered, byte[] cleartext) {
+        public boolean reveal(StreamEntry.Data ordered, List<StreamEntry.Data> mine, byte[] cleartext) {
             return true;
+        }
+
+        @Override
+        public void dropped(StreamEntry.Data mine) {
         }
 
         @Override
@@ -212,6 +223,74 @@ class ScAbcSimulationTest {
     }
 
     @Test
+    void ciphertextsReplayedUnderFreshNumbersAreRevealedOnce() {
+        Seeds.forEachCostly(10, seed -> {
+            int corrupted = (int) Math.floorMod(seed, N);
+            SimGroup g = new SimGroup(seed, N, corrupted);
+            DeliveryLog<Revealed> log = g.log();
+            CausalSecrecy secrecy = new CausalSecrecy(g.honest());
+            Map<Integer, App> apps = new HashMap<>();
+            for (int i = 0; i < N; i++) {
+                int site = i;
+                if (i == corrupted) {
+                    Replayer replayer = new Replayer(i, action -> g.sites.get(site).onProtocolThread(action));
+                    replayer.scabc = new ScAbc(ID, KEYS.get(i), Abc.Settings.DEFAULT.withMaxBatch(4), 64, replayer);
+                    g.sites.get(i).start(replayer.scabc);
+                    continue;
+                }
+                App app = new App(i, log, secrecy);
+                ScAbc scabc = new ScAbc(ID, KEYS.get(i), Abc.Settings.DEFAULT.withMaxBatch(4), 64, app);
+                app.instance = scabc;
+                apps.put(i, app);
+                g.sites.get(i).start(scabc);
+                g.sites.get(i).onProtocolThread(() -> broadcastSecrets(scabc, site, false));
+            }
+            List<Revealed> honestSecrets = g.honest().stream().flatMap(h -> secretsOf(h).stream()).toList();
+            boolean done = g.runUntil(() -> g.honest().stream().allMatch(h -> log.at(h).containsAll(honestSecrets)));
+            assertThat(done).as("every honest secret revealed, seed %d", seed).isTrue();
+            g.runToQuiescence();
+            DeliveryLog<String> cleartexts = log.map(Revealed::cleartext);
+            Integrity.noDuplicates(cleartexts);
+            Validity.delivered(cleartexts, honestSecrets.stream().map(Revealed::cleartext).toList());
+            Agreement.totality(cleartexts);
+            TotalOrder.identical(cleartexts);
+        });
+    }
+
+    /** A corrupted party running Protocol 8 that broadcasts each ciphertext it sees revealed again, under two fresh numbers. */
+    private static final class Replayer implements ScAbc.Output {
+        private final int self;
+        private final Consumer<Runnable> later;
+        private final Set<String> replayed = new HashSet<>();
+        ScAbc scabc;
+        private long next = 1_000_000;
+
+        Replayer(int self, Consumer<Runnable> later) {
+            this.self = self;
+            this.later = later;
+        }
+
+        @Override
+        public boolean reveal(StreamEntry.Data ordered, List<StreamEntry.Data> mine, byte[] cleartext) {
+            if (replayed.add(new String(cleartext, StandardCharsets.UTF_8))) {
+                later.accept(() -> {
+                    scabc.broadcast(new StreamEntry.Data(self, next++, ordered.payload()));
+                    scabc.broadcast(new StreamEntry.Data(ordered.origin(), ordered.seq() + 1_000, ordered.payload()));
+                });
+            }
+            return true;
+        }
+
+        @Override
+        public void dropped(StreamEntry.Data mine) {
+        }
+
+        @Override
+        public void terminated() {
+        }
+    }
+
+    @Test
     void theSecureStreamRefusesPayloadsThatAreNotItsCiphertexts() {
         SimGroup g = new SimGroup(1, 4);
         Site site = g.site(0);
@@ -241,7 +320,7 @@ class ScAbcSimulationTest {
             byte[] junk = new byte[64];
             random.nextBytes(junk);
             ctx.sendAll(MessageTypes.SCABC_DECRYPT, new DecryptMessage(k, junk).body());
-            ctx.sendAll(MessageTypes.SCABC_DECRYPT, new DecryptMessage(k + ScAbc.SHARE_HORIZON * 2L, junk).body());
+            ctx.sendAll(MessageTypes.SCABC_DECRYPT, new DecryptMessage(k + (1L << 40), junk).body());
         }
     }
 }

@@ -241,8 +241,12 @@ public final class AtomicStreamDemo {
             this.group = group;
             this.abc = new Abc(STREAM, SiteRuntime.of(group.sites.get(BYZANTINE)).keys(), settings, new Abc.Output() {
                 @Override
-                public boolean deliver(StreamEntry.Data entry) {
+                public boolean deliver(StreamEntry.Data entry, List<StreamEntry.Data> mine) {
                     return true;
+                }
+
+                @Override
+                public void dropped(StreamEntry.Data mine) {
                 }
 
                 @Override
