@@ -1,9 +1,12 @@
 package org.maftia.node.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.maftia.node.demo.Demo;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,8 +30,19 @@ final class DemoCommand implements Callable<Integer> {
         return spec.subcommands().get(StreamDemoCommand.NAME).execute();
     }
 
-    /** A group demo's verdict line, and its exit code: 0 if it showed what it claims, else 1. */
-    static int verdict(boolean ok, PrintWriter out) {
+    /**
+     * Makes a group demo from the options (a bad value is a usage error naming it), runs it, and
+     * prints its verdict line; the exit code is 0 if it showed what it claims, else 1.
+     */
+    static int run(CommandSpec spec, Callable<Demo> make, Duration timeout) throws Exception {
+        Demo demo;
+        try {
+            demo = make.call();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        boolean ok = demo.run(timeout);
+        PrintWriter out = spec.commandLine().getOut();
         out.println(ok ? "OK" : "FAILED");
         out.flush();
         return ok ? 0 : 1;

@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "reliable", mixinStandardHelpOptions = true,
@@ -33,12 +32,6 @@ final class ReliableDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GroupDemo demo;
-        try {
-            demo = new GroupDemo(broadcasts, links.mode(), spec.commandLine().getOut());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        return DemoCommand.verdict(demo.run(timeout.duration()), spec.commandLine().getOut());
+        return DemoCommand.run(spec, () -> new GroupDemo(broadcasts, links.mode(), spec.commandLine().getOut()), timeout.duration());
     }
 }

@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = StreamDemoCommand.NAME, mixinStandardHelpOptions = true,
@@ -44,12 +43,7 @@ final class StreamDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AtomicStreamDemo demo;
-        try {
-            demo = new AtomicStreamDemo(payloads, size, batch, links.mode(), spec.commandLine().getOut());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        return DemoCommand.verdict(demo.run(timeout.duration()), spec.commandLine().getOut());
+        return DemoCommand.run(spec, () -> new AtomicStreamDemo(payloads, size, batch, links.mode(), spec.commandLine().getOut()),
+                timeout.duration());
     }
 }

@@ -30,7 +30,7 @@ import org.maftia.net.link.LinkMode;
  * another; once it has read every honest payload it closes. The demo prints what each honest site
  * delivered, shows the orders are identical, what site 3's attempts came to, and the figures.
  */
-public final class AtomicStreamDemo {
+public final class AtomicStreamDemo implements Demo {
 
     static final int N = 4;
     static final int BYZANTINE = 3;
@@ -64,6 +64,7 @@ public final class AtomicStreamDemo {
     }
 
     /** Runs the demo; true when every honest site delivered the same sequence, with every honest payload. */
+    @Override
     public boolean run(Duration timeout) throws Exception {
         try (DemoGroup group = new DemoGroup(N, 1, mode, out)) {
             out.printf(Locale.ROOT, "Site %d is Byzantine. Atomic broadcast stream '%s': %d payloads of %d bytes per honest"

@@ -24,7 +24,7 @@ import org.maftia.net.link.LinkMode;
  * site equivocates in each of its broadcasts. The demo shows that the honest sites deliver
  * exactly the same payloads from every sender, and what the Byzantine site's attempts came to.
  */
-public final class GroupDemo {
+public final class GroupDemo implements Demo {
 
     static final int N = 4;
     static final int BYZANTINE = 3;
@@ -43,6 +43,7 @@ public final class GroupDemo {
     }
 
     /** Runs the demo; true when every honest site delivered the same payloads from every sender. */
+    @Override
     public boolean run(Duration timeout) throws Exception {
         try (DemoGroup group = new DemoGroup(N, 1, mode, out)) {
             out.printf(Locale.ROOT, "Site %d is Byzantine.%n%n", BYZANTINE);

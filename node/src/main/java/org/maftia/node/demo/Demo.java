@@ -1,0 +1,9 @@
+package org.maftia.node.demo;
+
+import java.time.Duration;
+
+/** A demo the command line runs: true when it showed what it claims within {@code timeout}. */
+public interface Demo {
+
+    boolean run(Duration timeout) throws Exception;
+}
