@@ -493,9 +493,12 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
 
     /**
      * Catch-up: P_j asks for a round's V; answered now if decided here, when decided if just
-     * ahead, once. If the round is the one under way here, P_j also gets this party's queue message
-     * of it again, once: P_j refused it while behind, and its own part in the round may be needed
-     * (with t parties silent, the others need every honest one).
+     * ahead, once. P_j, in the round it asks for, also gets this party's queue message of the round
+     * under way here again, once, as soon as that round is within P_j's window: P_j refused it while
+     * further behind, no one sends it again unasked, and P_j's part in the round may be needed (with
+     * t parties silent, the others need every honest one). Waiting for P_j to reach the round and
+     * ask would not do: P_j asks only while t+1 parties' messages for its round were refused, and
+     * the others' may have arrived within its window.
      */
     private void onCatchUpRequest(int from, long round) {
         long undecided = decisions.contains(r) ? r + 1 : r;
@@ -503,10 +506,10 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         if (v != null) {
             CatchUpAnswer answer = new CatchUpAnswer(round, v);
             ctx.send(from, answer.type(), answer.body());
-            return;
         }
-        Round s = rounds.get(round);
-        if (round == undecided && s != null && s.own != null && decisions.resendQueue(from, round)) {
+        Round s = rounds.get(undecided);
+        if (round <= undecided && undecided <= round + settings.roundsAhead() && s != null && s.own != null
+                && decisions.resendQueue(from, undecided)) {
             ctx.send(from, s.own.type(), s.own.body());
         }
     }
