@@ -17,17 +17,21 @@ public interface ProtocolContext {
 
     String groupId();
 
+    /**
+     * Sends bytes of type {@code type} to party {@code to}, encoded by no message record: what a
+     * scripted Byzantine site sends. A protocol sends its records ({@link #send(int, WireMessage)}).
+     */
     void send(int to, int type, byte[] body);
 
-    /** Sends to every party, this one included (as the pseudo-code's "send ... to all parties"). */
+    /** Sends bytes to every party, this one included; as {@link #send(int, int, byte[])}. */
     void sendAll(int type, byte[] body);
 
-    /** Sends {@code message} to party {@code to}. */
+    /** Sends {@code message}, which encodes itself, to party {@code to}. */
     default void send(int to, WireMessage message) {
         send(to, message.type(), message.body());
     }
 
-    /** Sends {@code message} to every party, this one included. */
+    /** Sends {@code message} to every party, this one included (as the pseudo-code's "send ... to all parties"). */
     default void sendAll(WireMessage message) {
         sendAll(message.type(), message.body());
     }
@@ -36,7 +40,7 @@ public interface ProtocolContext {
      * Starts a sub-protocol instance at this site (convention 5: its id extends this one's), e.g.
      * VBA's consistent broadcasts and binary agreements. Messages that waited for it are handed over.
      */
-    void start(ProtocolInstance child);
+    void start(ProtocolInstance<?> child);
 
     /** Frees the instance's state; later messages for it are ignored and counted. */
     void finished();

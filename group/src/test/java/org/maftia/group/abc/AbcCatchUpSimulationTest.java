@@ -23,7 +23,7 @@ import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.GroupMessageEvent;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.stream.StreamEntry;
 import org.maftia.net.transport.SiteId;
@@ -357,8 +357,8 @@ class AbcCatchUpSimulationTest {
      * beyond every window (x + roundsAhead + 1 and more, and a round far away), as long as its
      * budget lasts.
      */
-    private static ProtocolInstance showingRoundsAhead(SplittableRandom random) {
-        return new ProtocolInstance(ID) {
+    private static RawInstance showingRoundsAhead(SplittableRandom random) {
+        return new RawInstance(ID) {
             private int budget = 200;
 
             @Override

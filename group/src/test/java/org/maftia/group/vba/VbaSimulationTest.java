@@ -17,7 +17,7 @@ import org.maftia.group.abba.ForgedAbbaMessages;
 import org.maftia.group.core.Envelope;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MessageTypes;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
@@ -202,7 +202,7 @@ class VbaSimulationTest {
     }
 
     /** Votes 1 for every candidate with random bytes as the closing, and junk of every type. */
-    private static final class VoteForger extends ProtocolInstance {
+    private static final class VoteForger extends RawInstance {
         private final SplittableRandom random;
 
         VoteForger(long seed) {
@@ -215,7 +215,7 @@ class VbaSimulationTest {
             for (int a = 0; a < ctx.n(); a++) {
                 byte[] junk = new byte[1 + random.nextInt(200)];
                 random.nextBytes(junk);
-                ctx.sendAll(MessageTypes.VBA_VOTE, new VbaVote(a, true, junk).body());
+                ctx.sendAll(new VbaVote(a, true, junk));
                 ctx.sendAll(MessageTypes.VBA_VOTE, junk);
             }
         }
