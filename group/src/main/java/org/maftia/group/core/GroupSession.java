@@ -349,13 +349,13 @@ public final class GroupSession extends Session {
         }
 
         @Override
-        public void send(int to, int type, byte[] body) {
-            transmit(SiteId.of(to), type, body);
+        public void send(int to, WireMessage message) {
+            transmit(SiteId.of(to), message);
         }
 
         @Override
-        public void sendAll(int type, byte[] body) {
-            transmit(SiteAddress.ALL, type, body);
+        public void sendAll(WireMessage message) {
+            transmit(SiteAddress.ALL, message);
         }
 
         @Override
@@ -376,9 +376,9 @@ public final class GroupSession extends Session {
             return channel.getClock();
         }
 
-        private void transmit(SiteAddress to, int type, byte[] body) {
+        private void transmit(SiteAddress to, WireMessage message) {
             GroupMessageEvent e = new GroupMessageEvent();
-            new Envelope(protocolId, type, body).writeTo(e.getMessage());
+            new Envelope(protocolId, message.type(), message.body()).writeTo(e.getMessage());
             Transport.send(GroupSession.this, channel, e, to);
         }
     }

@@ -17,24 +17,11 @@ public interface ProtocolContext {
 
     String groupId();
 
-    /**
-     * Sends bytes of type {@code type} to party {@code to}, encoded by no message record: what a
-     * scripted Byzantine site sends. A protocol sends its records ({@link #send(int, WireMessage)}).
-     */
-    void send(int to, int type, byte[] body);
-
-    /** Sends bytes to every party, this one included; as {@link #send(int, int, byte[])}. */
-    void sendAll(int type, byte[] body);
-
     /** Sends {@code message}, which encodes itself, to party {@code to}. */
-    default void send(int to, WireMessage message) {
-        send(to, message.type(), message.body());
-    }
+    void send(int to, WireMessage message);
 
     /** Sends {@code message} to every party, this one included (as the pseudo-code's "send ... to all parties"). */
-    default void sendAll(WireMessage message) {
-        sendAll(message.type(), message.body());
-    }
+    void sendAll(WireMessage message);
 
     /**
      * Starts a sub-protocol instance at this site (convention 5: its id extends this one's), e.g.

@@ -143,16 +143,16 @@ public final class ProtocolHarness {
         }
 
         @Override
-        public void send(int to, int type, byte[] body) {
+        public void send(int to, WireMessage message) {
             if (to < 0 || to >= parameters.n()) {
                 throw new IllegalArgumentException(protocolId + " sent to party " + to + " of " + parameters.n());
             }
-            outbox.add(new Sent(protocolId, to, type, body.clone()));
+            outbox.add(new Sent(protocolId, to, message.type(), message.body().clone()));
         }
 
         @Override
-        public void sendAll(int type, byte[] body) {
-            outbox.add(new Sent(protocolId, ALL, type, body.clone()));
+        public void sendAll(WireMessage message) {
+            outbox.add(new Sent(protocolId, ALL, message.type(), message.body().clone()));
         }
 
         @Override

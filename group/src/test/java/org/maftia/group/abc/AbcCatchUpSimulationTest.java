@@ -23,6 +23,7 @@ import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.GroupMessageEvent;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
+import org.maftia.group.core.RawMessage;
 import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.stream.StreamEntry;
@@ -370,8 +371,8 @@ class AbcCatchUpSimulationTest {
                 byte[] signature = new byte[64];
                 random.nextBytes(signature);
                 byte[] batch = AbcMessages.encodeBatch(List.of());
-                ctx.sendAll(MessageTypes.ABC_QUEUE, new Queue(round, batch, signature).body());
-                ctx.sendAll(MessageTypes.ABC_QUEUE, new Queue(1L << 40, batch, signature).body());
+                ctx.sendAll(new RawMessage(MessageTypes.ABC_QUEUE, new Queue(round, batch, signature).body()));
+                ctx.sendAll(new RawMessage(MessageTypes.ABC_QUEUE, new Queue(1L << 40, batch, signature).body()));
             }
         };
     }

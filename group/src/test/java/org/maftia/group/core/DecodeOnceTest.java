@@ -95,7 +95,7 @@ class DecodeOnceTest {
             @Override
             protected void onStart() {
                 for (int k = 0; k < MESSAGES; k++) {
-                    ctx.send(0, MessageTypes.VBA_VOTE, new byte[] {(byte) k});
+                    ctx.send(0, new RawMessage(MessageTypes.VBA_VOTE, new byte[] {(byte) k}));
                 }
             }
 

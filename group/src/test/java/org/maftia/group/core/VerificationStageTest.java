@@ -207,7 +207,7 @@ class VerificationStageTest {
                     for (int k = 0; k < count; k++) {
                         byte[] body = new byte[bodyBytes];
                         body[0] = (byte) k;
-                        ctx.send(0, MessageTypes.VBA_VOTE, body);
+                        ctx.send(0, new RawMessage(MessageTypes.VBA_VOTE, body));
                     }
                 }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.maftia.group.core.RawMessage;
 import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.group.core.SiteRuntime;
 import org.maftia.group.core.Envelope;
@@ -37,7 +38,7 @@ class FrameOverheadOverTcpTest {
             SiteRuntime.of(group.site(0)).start(new RawInstance(id) {
                 @Override
                 protected void onStart() {
-                    ctx.send(1, MessageTypes.RBC_SEND, new byte[body]);
+                    ctx.send(1, new RawMessage(MessageTypes.RBC_SEND, new byte[body]));
                 }
 
                 @Override

@@ -21,6 +21,7 @@ import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.GroupMessageEvent;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
+import org.maftia.group.core.RawMessage;
 import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.testkit.net.Adversary;
@@ -278,8 +279,9 @@ class VbaCompactClosingSimulationTest {
                 if (budget-- > 0) {
                     byte[] d = new byte[Digest.LENGTH];
                     random.nextBytes(d);
-                    ctx.sendAll(MessageTypes.VCBC_FETCH, d);
-                    ctx.sendAll(MessageTypes.VCBC_FETCH, body.length >= Digest.LENGTH ? Arrays.copyOf(body, Digest.LENGTH) : d);
+                    ctx.sendAll(new RawMessage(MessageTypes.VCBC_FETCH, d));
+                    byte[] echoed = body.length >= Digest.LENGTH ? Arrays.copyOf(body, Digest.LENGTH) : d;
+                    ctx.sendAll(new RawMessage(MessageTypes.VCBC_FETCH, echoed));
                 }
             }
         };
@@ -291,7 +293,7 @@ class VbaCompactClosingSimulationTest {
             @Override
             protected void onMessage(int from, int type, byte[] body) {
                 if (type == MessageTypes.VCBC_FETCH) {
-                    ctx.send(from, MessageTypes.VCBC_FETCHED, proposal(ctx.self()));
+                    ctx.send(from, new RawMessage(MessageTypes.VCBC_FETCHED, proposal(ctx.self())));
                 }
             }
         };

@@ -17,6 +17,7 @@ import org.maftia.group.abba.ForgedAbbaMessages;
 import org.maftia.group.core.Envelope;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MessageTypes;
+import org.maftia.group.core.RawMessage;
 import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.NetworkAttack;
@@ -171,7 +172,7 @@ class VbaSimulationTest {
                 String abbaId = Envelope.tagged(ID, "abba|" + a);
                 byte[] preVote = ForgedAbbaMessages.roundOnePreVote(keys(n).get(corrupted), abbaId, "sim", false, new byte[] {0});
                 g.sites.get(corrupted).start(Byzantine.scripted(abbaId,
-                        ctx -> ctx.sendAll(MessageTypes.ABBA_PRE_VOTE, preVote), (ctx, m) -> { }));
+                        ctx -> ctx.sendAll(new RawMessage(MessageTypes.ABBA_PRE_VOTE, preVote)), (ctx, m) -> { }));
             }
             g.runToQuiescence();
             DeliveryLog<byte[]> decisions = g.log();
@@ -216,7 +217,7 @@ class VbaSimulationTest {
                 byte[] junk = new byte[1 + random.nextInt(200)];
                 random.nextBytes(junk);
                 ctx.sendAll(new VbaVote(a, true, junk));
-                ctx.sendAll(MessageTypes.VBA_VOTE, junk);
+                ctx.sendAll(new RawMessage(MessageTypes.VBA_VOTE, junk));
             }
         }
 

@@ -11,6 +11,7 @@ import org.maftia.crypto.ThresholdSigner;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
+import org.maftia.group.core.RawMessage;
 import org.maftia.group.sim.RawInstance;
 
 /**
@@ -49,7 +50,7 @@ public final class EquivocatingVcbcSender extends RawInstance {
                 }
                 shares.put(d, w);
             }
-            ctx.send(to, MessageTypes.VCBC_SEND, m);
+            ctx.send(to, new RawMessage(MessageTypes.VCBC_SEND, m));
         }
     }
 

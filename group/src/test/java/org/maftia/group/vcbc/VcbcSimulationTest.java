@@ -17,6 +17,7 @@ import org.maftia.crypto.quorum.QuorumDealer;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
+import org.maftia.group.core.RawMessage;
 import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
@@ -214,7 +215,7 @@ class VcbcSimulationTest {
             }
             for (int to = 0; to < ctx.n(); to++) {
                 int v = mode == SenderMode.EQUIVOCATE ? (int) Math.floorMod(to + seed, 2) : 0;
-                ctx.send(to, MessageTypes.VCBC_SEND, version(v));
+                ctx.send(to, new RawMessage(MessageTypes.VCBC_SEND, version(v)));
             }
         }
 

@@ -28,10 +28,10 @@ final class EquivocatingSender extends ProtocolInstance<RawMessage> {
     @Override
     protected void onStart() {
         for (int to = 0; to < ctx.n(); to++) {
-            ctx.send(to, MessageTypes.RBC_SEND, version(protocolId(), to % 2));
+            ctx.send(to, new RawMessage(MessageTypes.RBC_SEND, version(protocolId(), to % 2)));
         }
-        ctx.sendAll(MessageTypes.RBC_ECHO, Digest.of(version(protocolId(), 0)).bytes());
-        ctx.sendAll(MessageTypes.RBC_READY, Digest.of(version(protocolId(), 1)).bytes());
+        ctx.sendAll(new RawMessage(MessageTypes.RBC_ECHO, Digest.of(version(protocolId(), 0)).bytes()));
+        ctx.sendAll(new RawMessage(MessageTypes.RBC_READY, Digest.of(version(protocolId(), 1)).bytes()));
         messagesSent.addAndGet(ctx.n() * 3L);
     }
 
