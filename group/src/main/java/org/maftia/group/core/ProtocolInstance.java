@@ -137,8 +137,8 @@ public abstract class ProtocolInstance<M extends WireMessage> {
      * and proof verifications its handler makes, made here first through the same
      * {@link GroupKeys}, whose {@link VerifiedAhead} keeps the verdicts so that the handler's own
      * verification is a memo hit. Runs in the site's {@link VerificationStage}, off the protocol
-     * thread and concurrently with the handlers: read only what never changes, as {@link #decode}.
-     * By default a message declares no checks.
+     * thread and concurrently with the handlers: read only what never changes, as {@link #decode},
+     * or what is made to be shared between threads. By default a message declares no checks.
      */
     protected void check(int from, M message) {
     }

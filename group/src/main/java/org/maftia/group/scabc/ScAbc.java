@@ -247,6 +247,11 @@ public final class ScAbc extends ProtocolInstance<DecryptMessage> implements Tot
         }
     }
 
+    @Override
+    protected DecryptMessage decode(int type, byte[] body) throws MalformedMessageException {
+        return DecryptMessage.decode(type, body);
+    }
+
     /**
      * The verification stage's part (DESIGN.md): a decryption share for a position already
      * ordered here is checked ahead against its ciphertext (line 6); shares that overtake the
@@ -258,11 +263,6 @@ public final class ScAbc extends ProtocolInstance<DecryptMessage> implements Tot
         if (c != null) {
             e.verifyShare(c, new Share(from, m.share()));
         }
-    }
-
-    @Override
-    protected DecryptMessage decode(int type, byte[] body) throws MalformedMessageException {
-        return DecryptMessage.decode(type, body);
     }
 
     /** Lines 5-6: P_from's decryption share of the ciphertext at position k. */
