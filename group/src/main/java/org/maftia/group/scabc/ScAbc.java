@@ -265,7 +265,7 @@ public final class ScAbc extends ProtocolInstance<DecryptMessage> implements Tot
         }
     }
 
-    /** Lines 5-6: P_from's decryption share of the ciphertext at position k. */
+    /** Line 6: P_from's decryption share for the ciphertext at position k, counted if valid. */
     @Override
     protected void onMessage(int from, DecryptMessage m) throws MalformedMessageException {
         long k = m.position();
