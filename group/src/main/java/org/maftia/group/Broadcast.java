@@ -50,7 +50,7 @@ public abstract class Broadcast extends Protocol {
     }
 
     /** Frees the protocol instance at this site and fails whoever waits for the payload. */
-    final void abortInstance(ProtocolInstance instance) {
+    final void abortInstance(ProtocolInstance<?> instance) {
         site.onProtocolThread(instance::abort);
         delivered.completeExceptionally(new CancellationException("broadcast " + protocolID + " aborted"));
     }

@@ -44,7 +44,7 @@ abstract class OrderedStream extends Stream {
     }
 
     /** Starts the stream's protocol instance at the site; called once by the constructor. */
-    final <T extends ProtocolInstance & TotalOrder> T start(T protocol) {
+    final <T extends ProtocolInstance<?> & TotalOrder> T start(T protocol) {
         this.instance = protocol;
         site.start(protocol);
         return protocol;

@@ -342,7 +342,7 @@ public final class Site implements AutoCloseable {
         return GroupSession.of(channel);
     }
 
-    void start(ProtocolInstance instance) {
+    void start(ProtocolInstance<?> instance) {
         appia.execute(() -> session().start(instance));
     }
 

@@ -77,12 +77,12 @@ public final class Abba extends AbbaRounds {
     }
 
     @Override
-    void checkPreProcessAhead(PreProcess p) {
+    void checkPreProcess(PreProcess p) {
         keys.abbaPreKey().verifyShare(preProcessTag(p.b()), p.share());
     }
 
     @Override
-    void checkRoundOneAhead(boolean b, PreVoteJustification j) {
+    void checkRoundOne(boolean b, PreVoteJustification j) {
         roundOneJustifies(b, j);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import org.maftia.crypto.Share;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.WireLimits;
+import org.maftia.group.core.WireMessage;
 
 /**
  * The messages of Protocol 3 (ABBA, spec 5.2.1.1), each with its strict decoder: rounds start at
@@ -21,14 +22,10 @@ import org.maftia.group.core.WireLimits;
  * last field. Shares, signatures and external proofs are bounded by {@link WireLimits} for the
  * group's n, so an honest abstention that embeds two justifications fits a frame.
  */
-sealed interface AbbaMessage {
+sealed interface AbbaMessage extends WireMessage {
 
     /** The main-vote value "abstain" (Protocol 3, line 14). */
     int ABSTAIN = 2;
-
-    int type();
-
-    byte[] body();
 
     /** Protocol 3, line 2: (pre-process, V_i, S'-signature share). */
     record PreProcess(boolean b, Share share) implements AbbaMessage {

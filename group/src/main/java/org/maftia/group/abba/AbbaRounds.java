@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link #DEFAULT_MAX_ROUNDS_AHEAD} ahead of this party are refused, rounds older than the
  * previous one are dropped.
  */
-public abstract sealed class AbbaRounds extends ProtocolInstance permits Abba, ValidatedAbba {
+public abstract sealed class AbbaRounds extends ProtocolInstance<AbbaMessage> permits Abba, ValidatedAbba {
 
     /**
      * How many rounds ahead of its own a party keeps messages. A justified message of round r
@@ -103,11 +103,11 @@ public abstract sealed class AbbaRounds extends ProtocolInstance permits Abba, V
     abstract boolean roundOneJustifies(boolean b, PreVoteJustification j);
 
     /** The verification stage's share of {@link #onPreProcess}; by default none. */
-    void checkPreProcessAhead(PreProcess p) {
+    void checkPreProcess(PreProcess p) {
     }
 
     /** The verification stage's share of {@link #roundOneJustifies}; by default none. */
-    void checkRoundOneAhead(boolean b, PreVoteJustification j) {
+    void checkRoundOne(boolean b, PreVoteJustification j) {
     }
 
     /** A justification of a counted pre-vote or abstention, for a variant that keeps what it carries. */
@@ -132,11 +132,16 @@ public abstract sealed class AbbaRounds extends ProtocolInstance permits Abba, V
     }
 
     @Override
-    protected final void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
+    protected final AbbaMessage decode(int type, byte[] body) throws MalformedMessageException {
+        return AbbaMessage.decode(type, body, ctx.n());
+    }
+
+    @Override
+    protected final void onMessage(int from, AbbaMessage message) throws MalformedMessageException {
         if (done) {
             return;
         }
-        switch (AbbaMessage.decode(type, body, ctx.n())) {
+        switch (message) {
             case PreProcess p -> onPreProcess(from, p);
             case PreVote v -> onPreVote(from, v);
             case MainVote v -> onMainVote(from, v);
@@ -150,26 +155,20 @@ public abstract sealed class AbbaRounds extends ProtocolInstance permits Abba, V
      * checked as its handler below will check them; round 1's justifications are the variant's.
      */
     @Override
-    protected final void checkAhead(int from, int type, byte[] body) {
-        AbbaMessage message;
-        try {
-            message = AbbaMessage.decode(type, body, ctx.n());
-        } catch (MalformedMessageException e) {
-            return;
-        }
+    protected final void check(int from, AbbaMessage message) {
         switch (message) {
-            case PreProcess p -> checkPreProcessAhead(p);
+            case PreProcess p -> checkPreProcess(p);
             case PreVote v -> {
                 keys.abbaMainKey().verifyShare(preVoteTag(v.r(), v.b()), v.share());
-                justificationAhead(v.r(), v.b(), v.justification());
+                checkJustification(v.r(), v.b(), v.justification());
             }
             case MainVote v -> {
                 keys.abbaMainKey().verifyShare(mainVoteTag(v.r(), v.v()), v.share());
                 switch (v.justification()) {
                     case Unanimous u -> keys.abbaMainKey().verify(preVoteTag(v.r(), v.v() == 1), u.signature());
                     case Conflict c -> {
-                        justificationAhead(v.r(), false, c.forZero());
-                        justificationAhead(v.r(), true, c.forOne());
+                        checkJustification(v.r(), false, c.forZero());
+                        checkJustification(v.r(), true, c.forOne());
                     }
                 }
             }
@@ -177,11 +176,11 @@ public abstract sealed class AbbaRounds extends ProtocolInstance permits Abba, V
         }
     }
 
-    private void justificationAhead(int r, boolean b, PreVoteJustification j) {
+    private void checkJustification(int r, boolean b, PreVoteJustification j) {
         if (j instanceof Hard || j instanceof Soft) {
             signatureValid(r, b, j);
         } else {
-            checkRoundOneAhead(b, j);
+            checkRoundOne(b, j);
         }
     }
 
@@ -378,7 +377,7 @@ public abstract sealed class AbbaRounds extends ProtocolInstance permits Abba, V
     }
 
     final void send(AbbaMessage m) {
-        ctx.sendAll(m.type(), m.body());
+        ctx.sendAll(m);
     }
 
     final byte[] preProcessTag(boolean b) {

@@ -1,7 +1,5 @@
 package org.maftia.group.abc;
 
-import static org.maftia.group.core.MessageTypes.ABC_QUEUE;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -17,6 +15,7 @@ import org.maftia.crypto.Share;
 import org.maftia.crypto.Tag;
 import org.maftia.group.abc.AbcMessages.CatchUpAnswer;
 import org.maftia.group.abc.AbcMessages.CatchUpRequest;
+import org.maftia.group.abc.AbcMessages.Message;
 import org.maftia.group.abc.AbcMessages.Queue;
 import org.maftia.group.abc.AbcMessages.Signed;
 import org.maftia.group.core.Digest;
@@ -91,7 +90,7 @@ import org.slf4j.LoggerFactory;
  * decisionsKept} rounds behind still cannot catch up: the others no longer hold those decisions,
  * and the application's state would have to be transferred instead.
  */
-public final class Abc extends ProtocolInstance implements TotalOrder {
+public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Abc.class);
 
@@ -322,8 +321,13 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
     }
 
     @Override
-    protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
-        switch (AbcMessages.decode(type, body)) {
+    protected Message decode(int type, byte[] body) throws MalformedMessageException {
+        return AbcMessages.decode(type, body);
+    }
+
+    @Override
+    protected void onMessage(int from, Message message) throws MalformedMessageException {
+        switch (message) {
             case Queue m -> onQueue(from, m);
             case CatchUpRequest m -> onCatchUpRequest(from, m.round());
             case CatchUpAnswer m -> onCatchUpAnswer(from, m);
@@ -364,15 +368,9 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
 
     /** The verification stage's part (DESIGN.md): the sender's signature on its queue message (line 9). */
     @Override
-    protected void checkAhead(int from, int type, byte[] body) {
-        if (type != ABC_QUEUE || from == ctx.self()) {
-            return;
-        }
-        try {
-            Queue m = Queue.decode(body);
+    protected void check(int from, Message message) {
+        if (message instanceof Queue m && from != ctx.self()) {
             validSignature(m.round(), new Signed(from, m.batch(), m.signature()));
-        } catch (MalformedMessageException e) {
-            // the handler refuses it
         }
     }
 
@@ -389,7 +387,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
             }
             byte[] sigma = keys.abbaMain().sign(queueTag(r, ctx.self(), w)).encoded();
             s.own = new Queue(r, w, sigma);
-            ctx.sendAll(ABC_QUEUE, s.own.body());
+            ctx.sendAll(s.own);
         }
         if (s.vba == null && s.received.size() >= ctx.n() - ctx.t()) {
             propose(s);
@@ -486,7 +484,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         CatchUpRequest request = new CatchUpRequest(r);
         for (int k = 0; k < ctx.n(); k++) {
             if (k != ctx.self()) {
-                ctx.send(k, request.type(), request.body());
+                ctx.send(k, request);
             }
         }
     }
@@ -505,12 +503,12 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         byte[] v = decisions.request(from, round, undecided, settings.roundsAhead());
         if (v != null) {
             CatchUpAnswer answer = new CatchUpAnswer(round, v);
-            ctx.send(from, answer.type(), answer.body());
+            ctx.send(from, answer);
         }
         Round s = rounds.get(undecided);
         if (round <= undecided && undecided <= round + settings.roundsAhead() && s != null && s.own != null
                 && decisions.resendQueue(from, undecided)) {
-            ctx.send(from, s.own.type(), s.own.body());
+            ctx.send(from, s.own);
         }
     }
 
@@ -546,7 +544,7 @@ public final class Abc extends ProtocolInstance implements TotalOrder {
         }
         for (int j : decisions.record(round, v)) {
             CatchUpAnswer answer = new CatchUpAnswer(round, v);
-            ctx.send(j, answer.type(), answer.body());
+            ctx.send(j, answer);
         }
         catchUp.decided(round, Digest.of(v), fromAnswers);
         List<Ordered> entries = new ArrayList<>();

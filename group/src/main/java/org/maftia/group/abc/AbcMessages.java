@@ -11,6 +11,7 @@ import org.maftia.crypto.MalformedEncodingException;
 import org.maftia.crypto.codec.ByteReader;
 import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.group.core.MalformedMessageException;
+import org.maftia.group.core.WireMessage;
 
 /**
  * The encodings of Protocol 7: a batch (the w of a queue message: up to a bound of stream entries,
@@ -24,10 +25,7 @@ final class AbcMessages {
     }
 
     /** A message of an ABC instance, decoded strictly. */
-    sealed interface Message permits Queue, CatchUpRequest, CatchUpAnswer {
-        int type();
-
-        byte[] body();
+    sealed interface Message extends WireMessage permits Queue, CatchUpRequest, CatchUpAnswer {
     }
 
     /** @throws MalformedMessageException if it is not an ABC message of that type */

@@ -25,12 +25,15 @@ import org.slf4j.LoggerFactory;
  * in bytes per sender: a Byzantine site inventing protocol ids, or filling the id of a future
  * instance, spends its own share of the room and cannot evict an honest sender's messages.
  *
- * <p>A message for a known instance first goes through the {@link VerificationStage}, which runs
- * the instance's {@link ProtocolInstance#checkAhead checks} on its pool, then back on the protocol
- * thread to the instance. Messages may overtake each other there, as they may on the network
- * (the protocols assume reliable links, not FIFO ones). At most {@link #MAX_CHECKING} messages and
- * {@link #MAX_CHECKING_BYTES} bytes of bodies are in the stage; beyond that a message is handed
- * over at once and checked by its handler, so nothing is lost and nothing piles up there.
+ * <p>A message for a known instance first goes through the {@link VerificationStage}, which
+ * decodes it once ({@link ProtocolInstance#decode}) and runs its declared
+ * {@linkplain ProtocolInstance#check checks} on its pool; the decoded message then goes back to
+ * the protocol thread, to the instance's handler. A message that does not decode is refused and
+ * counted there, never handed over. Messages may overtake each other in the stage, as they may on
+ * the network (the protocols assume reliable links, not FIFO ones). At most {@link #MAX_CHECKING}
+ * messages and {@link #MAX_CHECKING_BYTES} bytes of bodies are in the stage; beyond that a
+ * message is decoded on the protocol thread and handed over at once, its checks left to its
+ * handler, so nothing is lost and nothing piles up there.
  */
 public final class GroupSession extends Session {
 
@@ -63,7 +66,7 @@ public final class GroupSession extends Session {
     private long checkingBytes;
     private long maxCheckingBytes = MAX_CHECKING_BYTES;
     private final GroupCounters counters;
-    private final Map<String, ProtocolInstance> instances = new HashMap<>();
+    private final Map<String, ProtocolInstance<?>> instances = new HashMap<>();
     private WaitingRoom waiting;
     private final LinkedHashMap<String, Boolean> finished = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -72,7 +75,7 @@ public final class GroupSession extends Session {
         }
     };
     private Channel channel;
-    private final java.util.List<ProtocolInstance> startAtInit = new java.util.ArrayList<>();
+    private final java.util.List<ProtocolInstance<?>> startAtInit = new java.util.ArrayList<>();
 
     private final InetWithPort listen;
     private final CompletableFuture<InetWithPort> listening = new CompletableFuture<>();
@@ -139,7 +142,7 @@ public final class GroupSession extends Session {
     }
 
     /** Starts {@code instance}; on the protocol thread. Messages that waited for it are handed over. */
-    public void start(ProtocolInstance instance) {
+    public void start(ProtocolInstance<?> instance) {
         if (instance.state().ended()) {
             return; // aborted before its site started it
         }
@@ -157,7 +160,7 @@ public final class GroupSession extends Session {
         attach(instance);
     }
 
-    private void attach(ProtocolInstance instance) {
+    private void attach(ProtocolInstance<?> instance) {
         String id = instance.protocolId();
         instance.attach(new Context(instance));
         for (WaitingRoom.Waiting w : waiting.take(id)) {
@@ -209,7 +212,7 @@ public final class GroupSession extends Session {
             LOG.debug("site {}: malformed group message from {}: {}", parameters.self(), from, e.getMessage());
             return;
         }
-        ProtocolInstance instance = instances.get(envelope.protocolId());
+        ProtocolInstance<?> instance = instances.get(envelope.protocolId());
         if (instance != null) {
             hand(instance, from, envelope.type(), envelope.body());
         } else if (finished.containsKey(envelope.protocolId())) {
@@ -219,16 +222,22 @@ public final class GroupSession extends Session {
         }
     }
 
-    /** Hands a message to {@code instance} through the verification stage. */
-    private void hand(ProtocolInstance instance, int from, int type, byte[] body) {
+    /**
+     * Hands a message to {@code instance} through the verification stage: decoded once, checked
+     * there, then handled on the protocol thread.
+     */
+    private <M extends WireMessage> void hand(ProtocolInstance<M> instance, int from, int type, byte[] body) {
         if (stage.inline()) {
-            checkAhead(instance, from, type, body);
-            deliver(instance, from, type, body);
+            Decoded<M> decoded = decode(instance, type, body);
+            if (decoded.message() != null) {
+                check(instance, from, decoded.message());
+            }
+            deliver(instance, from, decoded);
             return;
         }
         if (checking >= MAX_CHECKING || checkingBytes + body.length > maxCheckingBytes) {
             counters.stageFull.increment();
-            deliver(instance, from, type, body);
+            deliver(instance, from, decode(instance, type, body));
             return;
         }
         checking++;
@@ -236,12 +245,22 @@ public final class GroupSession extends Session {
         var loop = channel.getEventScheduler().getAppia();
         try {
             stage.execute(() -> {
-                checkAhead(instance, from, type, body);
+                Decoded<M> decoded;
+                try {
+                    decoded = decode(instance, type, body);
+                } catch (RuntimeException e) {
+                    // A decoder's bug: it fails on the protocol thread, as it would inline.
+                    decoded = new Decoded<>(null, e);
+                }
+                if (decoded.message() != null) {
+                    check(instance, from, decoded.message());
+                }
+                Decoded<M> ready = decoded;
                 loop.execute(() -> {
                     checking--;
                     checkingBytes -= body.length;
                     if (instances.get(instance.protocolId()) == instance) {
-                        deliver(instance, from, type, body);
+                        deliver(instance, from, ready);
                     } else {
                         counters.late.increment();
                     }
@@ -249,28 +268,50 @@ public final class GroupSession extends Session {
             });
         } catch (RejectedExecutionException e) {
             // A deployment's own executor that refuses work (shut down, bounded queue): the
-            // handler makes the checks itself, as when the stage is full.
+            // message is decoded here and its handler makes the checks, as when the stage is full.
             checking--;
             checkingBytes -= body.length;
             counters.stageFull.increment();
-            deliver(instance, from, type, body);
+            deliver(instance, from, decode(instance, type, body));
         }
     }
 
-    private void checkAhead(ProtocolInstance instance, int from, int type, byte[] body) {
+    /** A message as its instance decoded it, or why it did not decode. */
+    private record Decoded<M>(M message, Exception refused) {
+    }
+
+    private static <M extends WireMessage> Decoded<M> decode(ProtocolInstance<M> instance, int type, byte[] body) {
         try {
-            VerifiedAhead.asStage(() -> instance.checkAhead(from, type, body));
+            return new Decoded<>(instance.decode(type, body), null);
+        } catch (MalformedMessageException e) {
+            return new Decoded<>(null, e);
+        }
+    }
+
+    private <M extends WireMessage> void check(ProtocolInstance<M> instance, int from, M message) {
+        try {
+            VerifiedAhead.asStage(() -> instance.check(from, message));
         } catch (RuntimeException e) {
             // The handler meets the same problem and refuses the message; nothing is lost here.
-            LOG.debug("site {}: checks ahead of {} failed on a message from {}: {}", parameters.self(),
+            LOG.debug("site {}: checks of {} failed on a message from {}: {}", parameters.self(),
                     instance.protocolId(), from, e.toString());
         }
     }
 
-    private void deliver(ProtocolInstance instance, int from, int type, byte[] body) {
+    /** Hands a decoded message to its handler; one that did not decode is refused and counted, never handed. */
+    private <M extends WireMessage> void deliver(ProtocolInstance<M> instance, int from, Decoded<M> decoded) {
+        if (decoded.refused() instanceof RuntimeException bug) {
+            throw bug;
+        }
+        if (decoded.message() == null) {
+            counters.rejectedByProtocol.increment();
+            LOG.debug("site {}: {} refused a message from {}: {}", parameters.self(), instance.protocolId(), from,
+                    decoded.refused().getMessage());
+            return;
+        }
         try {
             counters.delivered.increment();
-            instance.onMessage(from, type, body);
+            instance.onMessage(from, decoded.message());
         } catch (MalformedMessageException e) {
             counters.rejectedByProtocol.increment();
             LOG.debug("site {}: {} refused a message from {}: {}", parameters.self(), instance.protocolId(), from, e.getMessage());
@@ -279,10 +320,10 @@ public final class GroupSession extends Session {
 
     /** The context of one instance: how it sends, and how it finishes. */
     private final class Context implements ProtocolContext {
-        private final ProtocolInstance owner;
+        private final ProtocolInstance<?> owner;
         private final String protocolId;
 
-        Context(ProtocolInstance owner) {
+        Context(ProtocolInstance<?> owner) {
             this.owner = owner;
             this.protocolId = owner.protocolId();
         }
@@ -308,17 +349,17 @@ public final class GroupSession extends Session {
         }
 
         @Override
-        public void send(int to, int type, byte[] body) {
-            transmit(SiteId.of(to), type, body);
+        public void send(int to, WireMessage message) {
+            transmit(SiteId.of(to), message);
         }
 
         @Override
-        public void sendAll(int type, byte[] body) {
-            transmit(SiteAddress.ALL, type, body);
+        public void sendAll(WireMessage message) {
+            transmit(SiteAddress.ALL, message);
         }
 
         @Override
-        public void start(ProtocolInstance child) {
+        public void start(ProtocolInstance<?> child) {
             owner.adopt(child);
             GroupSession.this.start(child);
         }
@@ -335,9 +376,9 @@ public final class GroupSession extends Session {
             return channel.getClock();
         }
 
-        private void transmit(SiteAddress to, int type, byte[] body) {
+        private void transmit(SiteAddress to, WireMessage message) {
             GroupMessageEvent e = new GroupMessageEvent();
-            new Envelope(protocolId, type, body).writeTo(e.getMessage());
+            new Envelope(protocolId, message.type(), message.body()).writeTo(e.getMessage());
             Transport.send(GroupSession.this, channel, e, to);
         }
     }

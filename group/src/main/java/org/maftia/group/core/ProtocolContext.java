@@ -17,26 +17,17 @@ public interface ProtocolContext {
 
     String groupId();
 
-    void send(int to, int type, byte[] body);
+    /** Sends {@code message}, which encodes itself, to party {@code to}. */
+    void send(int to, WireMessage message);
 
-    /** Sends to every party, this one included (as the pseudo-code's "send ... to all parties"). */
-    void sendAll(int type, byte[] body);
-
-    /** Sends {@code message} to party {@code to}. */
-    default void send(int to, WireMessage message) {
-        send(to, message.type(), message.body());
-    }
-
-    /** Sends {@code message} to every party, this one included. */
-    default void sendAll(WireMessage message) {
-        sendAll(message.type(), message.body());
-    }
+    /** Sends {@code message} to every party, this one included (as the pseudo-code's "send ... to all parties"). */
+    void sendAll(WireMessage message);
 
     /**
      * Starts a sub-protocol instance at this site (convention 5: its id extends this one's), e.g.
      * VBA's consistent broadcasts and binary agreements. Messages that waited for it are handed over.
      */
-    void start(ProtocolInstance child);
+    void start(ProtocolInstance<?> child);
 
     /** Frees the instance's state; later messages for it are ignored and counted. */
     void finished();

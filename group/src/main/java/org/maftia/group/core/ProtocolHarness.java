@@ -34,7 +34,7 @@ public final class ProtocolHarness {
 
     private final GroupParameters parameters;
     private final VirtualClock clock = new VirtualClock();
-    private final Map<String, ProtocolInstance> running = new LinkedHashMap<>();
+    private final Map<String, ProtocolInstance<?>> running = new LinkedHashMap<>();
     private final List<String> finished = new ArrayList<>();
     private final ArrayDeque<Sent> outbox = new ArrayDeque<>();
 
@@ -43,13 +43,13 @@ public final class ProtocolHarness {
     }
 
     /** Attaches {@code instance} as party {@code self} of a group of n tolerating t, and runs its start. */
-    public static ProtocolHarness of(ProtocolInstance instance, int self, int n, int t) {
+    public static ProtocolHarness of(ProtocolInstance<?> instance, int self, int n, int t) {
         ProtocolHarness h = new ProtocolHarness(new GroupParameters("harness", self, n, t));
         h.start(instance);
         return h;
     }
 
-    private void start(ProtocolInstance instance) {
+    private void start(ProtocolInstance<?> instance) {
         if (running.put(instance.protocolId(), instance) != null) {
             throw new IllegalStateException("instance " + instance.protocolId() + " started twice");
         }
@@ -61,14 +61,24 @@ public final class ProtocolHarness {
         receive(running.keySet().iterator().next(), from, type, body);
     }
 
-    /** Hands instance {@code protocolId} (the root or a sub-protocol it started) a message from {@code from}. */
+    /**
+     * Hands instance {@code protocolId} (the root or a sub-protocol it started) a message from
+     * {@code from} as its site would: decoded once, checked, then handled.
+     */
     public void receive(String protocolId, int from, int type, byte[] body) throws MalformedMessageException {
-        ProtocolInstance instance = running.get(protocolId);
+        ProtocolInstance<?> instance = running.get(protocolId);
         if (instance == null) {
             throw new IllegalStateException("no running instance '" + protocolId + "' (running: " + running.keySet()
                     + ", finished: " + finished + ")");
         }
-        instance.onMessage(from, type, body);
+        hand(instance, from, type, body);
+    }
+
+    private static <M extends WireMessage> void hand(ProtocolInstance<M> instance, int from, int type, byte[] body)
+            throws MalformedMessageException {
+        M message = instance.decode(type, body);
+        VerifiedAhead.asStage(() -> instance.check(from, message));
+        instance.onMessage(from, message);
     }
 
     /** Everything sent so far and not yet taken, oldest first; taking none. */
@@ -95,7 +105,7 @@ public final class ProtocolHarness {
     }
 
     /** The instances running, by id (the root first, then the sub-protocols in the order started). */
-    public Map<String, ProtocolInstance> running() {
+    public Map<String, ProtocolInstance<?>> running() {
         return Map.copyOf(running);
     }
 
@@ -104,10 +114,10 @@ public final class ProtocolHarness {
     }
 
     private final class Context implements ProtocolContext {
-        private final ProtocolInstance owner;
+        private final ProtocolInstance<?> owner;
         private final String protocolId;
 
-        Context(ProtocolInstance owner) {
+        Context(ProtocolInstance<?> owner) {
             this.owner = owner;
             this.protocolId = owner.protocolId();
         }
@@ -133,20 +143,20 @@ public final class ProtocolHarness {
         }
 
         @Override
-        public void send(int to, int type, byte[] body) {
+        public void send(int to, WireMessage message) {
             if (to < 0 || to >= parameters.n()) {
                 throw new IllegalArgumentException(protocolId + " sent to party " + to + " of " + parameters.n());
             }
-            outbox.add(new Sent(protocolId, to, type, body.clone()));
+            outbox.add(new Sent(protocolId, to, message.type(), message.body().clone()));
         }
 
         @Override
-        public void sendAll(int type, byte[] body) {
-            outbox.add(new Sent(protocolId, ALL, type, body.clone()));
+        public void sendAll(WireMessage message) {
+            outbox.add(new Sent(protocolId, ALL, message.type(), message.body().clone()));
         }
 
         @Override
-        public void start(ProtocolInstance child) {
+        public void start(ProtocolInstance<?> child) {
             owner.adopt(child);
             ProtocolHarness.this.start(child);
         }

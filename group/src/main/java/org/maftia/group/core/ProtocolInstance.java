@@ -14,13 +14,21 @@ import java.util.Set;
  * it, and ending an instance ends its children first, so a finished VBA leaves none of its n
  * consistent broadcasts and binary agreements behind. The {@link Lifecycle} says where an instance
  * is; every change is checked against its table of legal moves.
+ *
+ * <p>A message is read once (DESIGN.md, "Verify once, off the protocol thread"): the session
+ * {@linkplain #decode decodes} it strictly into the instance's message type {@code M}, runs its
+ * declared {@linkplain #check checks} in the {@link VerificationStage}, and hands the handler
+ * ({@link #onMessage}) the typed message; a body that does not decode is dropped and counted and
+ * never reaches the handler.
+ *
+ * @param <M> the instance's messages: its protocol's sealed interface of records
  */
-public abstract class ProtocolInstance {
+public abstract class ProtocolInstance<M extends WireMessage> {
 
     private final String protocolId;
     private Lifecycle state = Lifecycle.NEW;
-    private ProtocolInstance parent;
-    private final Set<ProtocolInstance> children = new LinkedHashSet<>();
+    private ProtocolInstance<?> parent;
+    private final Set<ProtocolInstance<?>> children = new LinkedHashSet<>();
     private List<Runnable> untilAttached = new ArrayList<>();
     protected ProtocolContext ctx;
 
@@ -37,7 +45,7 @@ public abstract class ProtocolInstance {
     }
 
     /** The sub-protocols running under this instance, for monitoring and tests. */
-    public final List<ProtocolInstance> children() {
+    public final List<ProtocolInstance<?>> children() {
         return List.copyOf(children);
     }
 
@@ -55,7 +63,7 @@ public abstract class ProtocolInstance {
     }
 
     /** Makes {@code child}, which this instance starts, one of its sub-protocols. */
-    final void adopt(ProtocolInstance child) {
+    final void adopt(ProtocolInstance<?> child) {
         if (child.parent != null) {
             throw new IllegalStateException(child.protocolId + " is already a sub-protocol of " + child.parent.protocolId);
         }
@@ -89,7 +97,7 @@ public abstract class ProtocolInstance {
         if (state.ended()) {
             return;
         }
-        for (ProtocolInstance child : List.copyOf(children)) {
+        for (ProtocolInstance<?> child : List.copyOf(children)) {
             child.end(how);
         }
         move(how);
@@ -114,21 +122,32 @@ public abstract class ProtocolInstance {
     }
 
     /**
-     * Makes the expensive checks of a message ahead of {@link #onMessage}, in the site's
-     * {@link VerificationStage}: the same checks the handler will make, through the same
-     * {@link GroupKeys}, whose {@link VerifiedAhead} keeps the verdicts for the handler. Runs off
-     * the protocol thread, concurrently with the handlers: read only what never changes (the id,
-     * the keys, the context's group parameters). A message it cannot decode is left for the
-     * handler to refuse. By default nothing is checked ahead.
+     * Decodes one message of this protocol, strictly (lengths, ranges, ids): called once per
+     * message, by the session in its {@link VerificationStage} or just before the handler. Runs
+     * off the protocol thread, concurrently with the handlers: read only what never changes (the
+     * id, the limits, the context's group parameters).
+     *
+     * @throws MalformedMessageException when the body is no message of this protocol; the session
+     *         drops and counts it, and the handler never sees it
      */
-    protected void checkAhead(int from, int type, byte[] body) {
+    protected abstract M decode(int type, byte[] body) throws MalformedMessageException;
+
+    /**
+     * The declared checks of {@code message} from {@code from}: the expensive share, signature
+     * and proof verifications its handler makes, made here first through the same
+     * {@link GroupKeys}, whose {@link VerifiedAhead} keeps the verdicts so that the handler's own
+     * verification is a memo hit. Runs in the site's {@link VerificationStage}, off the protocol
+     * thread and concurrently with the handlers: read only what never changes, as {@link #decode},
+     * or what is made to be shared between threads. By default a message declares no checks.
+     */
+    protected void check(int from, M message) {
     }
 
     /**
-     * Handles one message from party {@code from} (authenticated).
+     * Handles one message from party {@code from} (authenticated), decoded and checked.
      *
-     * @throws MalformedMessageException when the message does not decode or breaks the protocol's
-     *         rules; the session drops and counts it
+     * @throws MalformedMessageException when the message breaks the protocol's rules; the session
+     *         drops and counts it
      */
-    protected abstract void onMessage(int from, int type, byte[] body) throws MalformedMessageException;
+    protected abstract void onMessage(int from, M message) throws MalformedMessageException;
 }

@@ -44,7 +44,7 @@ public final class SiteRuntime {
     }
 
     /** Starts {@code instance} at the site, on its protocol thread. */
-    public void start(ProtocolInstance instance) {
+    public void start(ProtocolInstance<?> instance) {
         site.appia().execute(() -> session().start(instance));
     }
 

@@ -26,7 +26,7 @@ import org.maftia.group.rbc.RbcMessage.Send;
  * <p>State per digest is bounded by the parties: a Byzantine party can add one echo and one ready
  * per instance, never more.
  */
-public final class Rbc extends ProtocolInstance {
+public final class Rbc extends ProtocolInstance<RbcMessage> {
 
     /**
      * Largest payload accepted: bounds what a Byzantine sender can make honest parties hold, and
@@ -78,8 +78,13 @@ public final class Rbc extends ProtocolInstance {
     }
 
     @Override
-    protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
-        switch (RbcMessage.decode(type, body, maxPayload)) {
+    protected RbcMessage decode(int type, byte[] body) throws MalformedMessageException {
+        return RbcMessage.decode(type, body, maxPayload);
+    }
+
+    @Override
+    protected void onMessage(int from, RbcMessage message) {
+        switch (message) {
             case Send s -> onSend(from, s.m());
             case Echo e -> onEcho(from, e.d());
             case Ready r -> onReady(from, r.d());

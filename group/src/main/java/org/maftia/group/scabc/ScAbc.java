@@ -1,7 +1,5 @@
 package org.maftia.group.scabc;
 
-import static org.maftia.group.core.MessageTypes.SCABC_DECRYPT;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -49,7 +47,7 @@ import org.maftia.group.stream.TotalOrder;
  * or more numerous shares cost it its own farthest ones. With the default settings and n = 4:
  * 133,120 positions, 34 MB per sender at most; batches of 128: 33,280 positions, 8.5 MB.
  */
-public final class ScAbc extends ProtocolInstance implements TotalOrder {
+public final class ScAbc extends ProtocolInstance<DecryptMessage> implements TotalOrder {
 
     /**
      * Bytes per position of a sender's quota for early shares: a TDH2 share (139 bytes) and the
@@ -233,7 +231,7 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
         slots.put(k, slot);
         orderedForStage.put(k, c);
         Share delta = keys.scAbc().decryptShare(c);
-        ctx.sendAll(SCABC_DECRYPT, new DecryptMessage(k, delta.encoded()).body());
+        ctx.sendAll(new DecryptMessage(k, delta.encoded()));
         early.take(k).forEach((from, share) -> accept(slot, from, share));
         combine(slot);
         revealInOrder();
@@ -249,33 +247,27 @@ public final class ScAbc extends ProtocolInstance implements TotalOrder {
         }
     }
 
+    @Override
+    protected DecryptMessage decode(int type, byte[] body) throws MalformedMessageException {
+        return DecryptMessage.decode(type, body);
+    }
+
     /**
      * The verification stage's part (DESIGN.md): a decryption share for a position already
      * ordered here is checked ahead against its ciphertext (line 6); shares that overtake the
      * order are checked by the handler when their ciphertext is ordered.
      */
     @Override
-    protected void checkAhead(int from, int type, byte[] body) {
-        if (type != SCABC_DECRYPT) {
-            return;
-        }
-        try {
-            DecryptMessage m = DecryptMessage.decode(body);
-            byte[] c = orderedForStage.get(m.position());
-            if (c != null) {
-                e.verifyShare(c, new Share(from, m.share()));
-            }
-        } catch (MalformedMessageException malformed) {
-            // the handler refuses it
+    protected void check(int from, DecryptMessage m) {
+        byte[] c = orderedForStage.get(m.position());
+        if (c != null) {
+            e.verifyShare(c, new Share(from, m.share()));
         }
     }
 
+    /** Line 6: P_from's decryption share for the ciphertext at position k, counted if valid. */
     @Override
-    protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
-        if (type != SCABC_DECRYPT) {
-            throw new MalformedMessageException("message type 0x" + Integer.toHexString(type) + " is not an SC-ABC decrypt message");
-        }
-        DecryptMessage m = DecryptMessage.decode(body);
+    protected void onMessage(int from, DecryptMessage m) throws MalformedMessageException {
         long k = m.position();
         if (k < revealed) {
             return;

@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Runs on the site's protocol thread.
  */
-public final class Aggregation extends ProtocolInstance {
+public final class Aggregation extends ProtocolInstance<ProgressReport> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Aggregation.class);
 
@@ -70,7 +70,7 @@ public final class Aggregation extends ProtocolInstance {
     static final int REPORT_EVERY = 8;
 
     /** A started sub-broadcast: the instance, and how this party broadcasts in it when it is the sender. */
-    public record Sub(ProtocolInstance instance, Consumer<byte[]> broadcast) {
+    public record Sub(ProtocolInstance<?> instance, Consumer<byte[]> broadcast) {
     }
 
     /** Makes the sub-broadcast {@code id} of {@code sender}, which calls {@code deliver} with its payload. */
@@ -176,11 +176,15 @@ public final class Aggregation extends ProtocolInstance {
     }
 
     @Override
-    protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
+    protected ProgressReport decode(int type, byte[] body) throws MalformedMessageException {
         if (!keeps()) {
             throw new MalformedMessageException("stream " + protocolId() + " keeps nothing, so it has no messages (type " + type + ")");
         }
-        ProgressReport report = ProgressReport.decode(type, body, ctx.n());
+        return ProgressReport.decode(type, body, ctx.n());
+    }
+
+    @Override
+    protected void onMessage(int from, ProgressReport report) {
         onProgress(from, report.lane(), report.next());
     }
 
@@ -286,7 +290,7 @@ public final class Aggregation extends ProtocolInstance {
         if (ended || lane.live == null || lane.k != k) {
             return;
         }
-        ProtocolInstance delivered = lane.live.instance();
+        ProtocolInstance<?> delivered = lane.live.instance();
         lane.live = null;
         StreamEntry entry;
         try {
@@ -311,7 +315,7 @@ public final class Aggregation extends ProtocolInstance {
     }
 
     /** Only a corrupted sender puts such an entry in its own broadcast: its lane ends (no next instance). */
-    private void refuse(Lane lane, long k, ProtocolInstance delivered, int entryBytes, String why) {
+    private void refuse(Lane lane, long k, ProtocolInstance<?> delivered, int entryBytes, String why) {
         refused.increment();
         LOG.debug("site {}: {} refused P{}'s entry {}: {}", ctx.self(), protocolId(), lane.sender, k, why);
         retire(lane, k, delivered, entryBytes, true);
@@ -322,7 +326,7 @@ public final class Aggregation extends ProtocolInstance {
      * for its payload, or finished at once if this stream keeps nothing; this party's progress is
      * reported every {@value #REPORT_EVERY} entries and at the lane's end.
      */
-    private void retire(Lane lane, long k, ProtocolInstance delivered, int entryBytes, boolean last) {
+    private void retire(Lane lane, long k, ProtocolInstance<?> delivered, int entryBytes, boolean last) {
         if (!keeps()) {
             delivered.finish();
             return;
@@ -331,10 +335,10 @@ public final class Aggregation extends ProtocolInstance {
         progress.delivered(ctx.self(), lane.sender, k + 1);
         lane.kept.finishBelow(progress.everyone(lane.sender));
         if ((k + 1) % REPORT_EVERY == 0 || last) {
-            byte[] report = new ProgressReport(lane.sender, k + 1).encode();
+            ProgressReport report = new ProgressReport(lane.sender, k + 1);
             for (int to = 0; to < ctx.n(); to++) {
                 if (to != ctx.self()) {
-                    ctx.send(to, ProgressReport.TYPE, report);
+                    ctx.send(to, report);
                 }
             }
         }

@@ -14,7 +14,7 @@ final class KeptInstances {
     /** What a kept instance is charged besides its payload: its votes, digests and session entry. */
     static final int INSTANCE_BYTES = 4096;
 
-    private record Kept(long k, ProtocolInstance instance, long bytes) {
+    private record Kept(long k, ProtocolInstance<?> instance, long bytes) {
     }
 
     private final ArrayDeque<Kept> kept = new ArrayDeque<>();
@@ -29,7 +29,7 @@ final class KeptInstances {
      * The lane's instance {@code k} delivered an entry of {@code entryBytes}: kept, and the oldest
      * finished while the lane is over its budget. Returns how many were finished so.
      */
-    int keep(long k, ProtocolInstance instance, int entryBytes) {
+    int keep(long k, ProtocolInstance<?> instance, int entryBytes) {
         Kept added = new Kept(k, instance, (long) entryBytes + INSTANCE_BYTES);
         kept.add(added);
         bytes += added.bytes();

@@ -6,13 +6,14 @@ import org.maftia.crypto.codec.ByteReader;
 import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
+import org.maftia.group.core.WireMessage;
 
 /**
  * The one message of an aggregated stream (not in spec 5.2.1.8, see {@link Aggregation}): "I have
  * delivered sender P_lane's entries below number {@code next}", so the others may finish those
  * sub-broadcasts. Body: lane (u16), next (8 bytes, not negative).
  */
-record ProgressReport(int lane, long next) {
+record ProgressReport(int lane, long next) implements WireMessage {
 
     /**
      * Its type code. Section 5.2.1.8 has no protocol number for a high byte, so 0x58 ("5.8"),
@@ -20,7 +21,13 @@ record ProgressReport(int lane, long next) {
      */
     static final int TYPE = MessageTypes.STREAM_PROGRESS;
 
-    byte[] encode() {
+    @Override
+    public int type() {
+        return TYPE;
+    }
+
+    @Override
+    public byte[] body() {
         return new ByteWriter().u16(lane).raw(ByteBuffer.allocate(8).putLong(next).array()).toByteArray();
     }
 

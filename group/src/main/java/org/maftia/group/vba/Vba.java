@@ -1,7 +1,5 @@
 package org.maftia.group.vba;
 
-import static org.maftia.group.core.MessageTypes.VBA_VOTE;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +20,7 @@ import org.maftia.group.vcbc.Vcbc;
  * the same value, and it satisfies Q. The package's design note gives the sub-protocols, the
  * compact closings that stand for Protocol 4's ρ, and why its properties still hold.
  */
-public final class Vba extends ProtocolInstance {
+public final class Vba extends ProtocolInstance<VbaVote> {
 
     private final GroupKeys keys;
     private final Predicate<byte[]> q;
@@ -122,11 +120,13 @@ public final class Vba extends ProtocolInstance {
     }
 
     @Override
-    protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
-        if (type != VBA_VOTE) {
-            throw new MalformedMessageException("message type 0x" + Integer.toHexString(type) + " is not a VBA vote");
-        }
-        VbaVote vote = VbaVote.decode(body, ctx.n());
+    protected VbaVote decode(int type, byte[] body) throws MalformedMessageException {
+        return VbaVote.decode(type, body, ctx.n());
+    }
+
+    /** Lines 12-13: a vote for P_a from P_from counts once; a 1-vote only with a valid compact closing. */
+    @Override
+    protected void onMessage(int from, VbaVote vote) throws MalformedMessageException {
         int a = vote.candidate();
         if (heard[a].get(from)) {
             return;
@@ -173,7 +173,7 @@ public final class Vba extends ProtocolInstance {
         l++;
         int a = pi[l - 1];
         VbaVote vote = w[a] == null ? new VbaVote(a, false, new byte[0]) : new VbaVote(a, true, closings[a]);
-        ctx.sendAll(VBA_VOTE, vote.body());
+        ctx.sendAll(vote);
     }
 
     /** Lines 12-18: with n-t votes, 1 validated by a compact closing if any 1-vote counted, else 0 with ρ = ⊥. */

@@ -1,11 +1,14 @@
 package org.maftia.group.vba;
 
+import static org.maftia.group.core.MessageTypes.VBA_VOTE;
+
 import org.maftia.crypto.MalformedEncodingException;
 import org.maftia.crypto.codec.ByteReader;
 import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.WireLimits;
+import org.maftia.group.core.WireMessage;
 
 /**
  * Protocol 4, lines 8 and 11: (vote, a, u, ρ), party P_a's candidacy voted 0 (ρ empty) or 1 with
@@ -14,13 +17,23 @@ import org.maftia.group.core.WireLimits;
  * <p>Wire format: a (2 bytes) || u (1 byte) || |ρ| (4 bytes) || ρ, with ρ a digest and a signature
  * of at most {@link WireLimits#compactClosingBytes} bytes in all when u = 1.
  */
-record VbaVote(int candidate, boolean u, byte[] rho) {
+record VbaVote(int candidate, boolean u, byte[] rho) implements WireMessage {
 
-    byte[] body() {
+    @Override
+    public int type() {
+        return VBA_VOTE;
+    }
+
+    @Override
+    public byte[] body() {
         return new ByteWriter().u16(candidate).u8(u ? 1 : 0).prefixed(rho).toByteArray();
     }
 
-    static VbaVote decode(byte[] body, int n) throws MalformedMessageException {
+    /** Decodes a vote of a group of {@code n}: VBA's only message. */
+    static VbaVote decode(int type, byte[] body, int n) throws MalformedMessageException {
+        if (type != VBA_VOTE) {
+            throw new MalformedMessageException("message type 0x" + Integer.toHexString(type) + " is not a VBA vote");
+        }
         try {
             ByteReader r = new ByteReader(body, "VBA vote");
             int a = r.u16("candidate");

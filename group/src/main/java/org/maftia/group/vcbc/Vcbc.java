@@ -1,9 +1,5 @@
 package org.maftia.group.vcbc;
 
-import static org.maftia.group.core.MessageTypes.VCBC_ANSWER;
-import static org.maftia.group.core.MessageTypes.VCBC_FINAL;
-import static org.maftia.group.core.MessageTypes.VCBC_READY;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -60,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * answer taken per party; fetches that cannot be answered and answers not asked for are counted
  * and dropped.
  */
-public final class Vcbc extends ProtocolInstance {
+public final class Vcbc extends ProtocolInstance<VcbcMessage> {
 
     /**
      * Largest payload accepted (bounds what a Byzantine sender can make honest parties hold); an
@@ -152,7 +148,7 @@ public final class Vcbc extends ProtocolInstance {
             if (ctx.self() != sender) {
                 throw new IllegalStateException("only P" + sender + " broadcasts in " + protocolId() + ", not P" + ctx.self());
             }
-            ctx.sendAll(new Send(payload).type(), payload);
+            ctx.sendAll(new Send(payload));
         });
     }
 
@@ -160,9 +156,10 @@ public final class Vcbc extends ProtocolInstance {
     public void requestClosing() {
         requireVerifiable();
         whenAttached(() -> {
+            Request request = new Request();
             for (int k = 0; k < ctx.n(); k++) {
                 if (k != ctx.self()) {
-                    ctx.send(k, new Request().type(), new Request().body());
+                    ctx.send(k, request);
                 }
             }
         });
@@ -222,16 +219,8 @@ public final class Vcbc extends ProtocolInstance {
     }
 
     @Override
-    protected void onMessage(int from, int type, byte[] body) throws MalformedMessageException {
-        switch (VcbcMessage.decode(type, body, maxPayload, ctx.n())) {
-            case Send s -> onSend(from, s.m());
-            case Ready r -> onReady(from, r.d(), r.share());
-            case Final f -> onFinal(f);
-            case Request q -> onRequest(from);
-            case Answer a -> onAnswer(a.m(), a.signature());
-            case Fetch q -> onFetch(from, q.d());
-            case Fetched a -> onFetched(from, a.m());
-        }
+    protected VcbcMessage decode(int type, byte[] body) throws MalformedMessageException {
+        return VcbcMessage.decode(type, body, maxPayload, ctx.n());
     }
 
     /**
@@ -240,16 +229,7 @@ public final class Vcbc extends ProtocolInstance {
      * validity condition is left to the handler: the application's predicate need not be thread-safe.
      */
     @Override
-    protected void checkAhead(int from, int type, byte[] body) {
-        if (type != VCBC_READY && type != VCBC_FINAL && type != VCBC_ANSWER) {
-            return; // decoding a send or a fetched payload here would only copy it
-        }
-        VcbcMessage message;
-        try {
-            message = VcbcMessage.decode(type, body, maxPayload, ctx.n());
-        } catch (MalformedMessageException e) {
-            return;
-        }
+    protected void check(int from, VcbcMessage message) {
         switch (message) {
             case Ready r when ctx.self() == sender ->
                     key.verifyShare(readyTag(protocolId(), ctx.groupId(), sender, r.d()), new Share(from, r.share()));
@@ -257,6 +237,19 @@ public final class Vcbc extends ProtocolInstance {
             case Answer a -> key.verify(readyTag(protocolId(), ctx.groupId(), sender, Digest.of(a.m())), a.signature());
             default -> {
             }
+        }
+    }
+
+    @Override
+    protected void onMessage(int from, VcbcMessage message) throws MalformedMessageException {
+        switch (message) {
+            case Send s -> onSend(from, s.m());
+            case Ready r -> onReady(from, r.d(), r.share());
+            case Final f -> onFinal(f);
+            case Request q -> onRequest(from);
+            case Answer a -> onAnswer(a.m(), a.signature());
+            case Fetch q -> onFetch(from, q.d());
+            case Fetched a -> onFetched(from, a.m());
         }
     }
 
@@ -276,7 +269,7 @@ public final class Vcbc extends ProtocolInstance {
         dBar = Digest.of(m);
         Share nu = signer.sign(readyTag(protocolId(), ctx.groupId(), sender, dBar));
         Ready ready = new Ready(dBar, nu.encoded());
-        ctx.send(sender, ready.type(), ready.body());
+        ctx.send(sender, ready);
         if (pendingFinal != null && pendingFinal.d().equals(dBar)) {
             // Line 19 for a final that arrived before the send it closes (already verified).
             output(pendingFinal.signature());
@@ -308,7 +301,7 @@ public final class Vcbc extends ProtocolInstance {
             sentFinal = true;
             byte[] mu = key.combine(tag, w, true);
             Final f = new Final(d, mu);
-            ctx.sendAll(f.type(), f.body());
+            ctx.sendAll(f);
         }
     }
 
@@ -337,7 +330,7 @@ public final class Vcbc extends ProtocolInstance {
         if (muBar != null && !answered.get(from)) {
             answered.set(from);
             Answer a = new Answer(mBar, muBar);
-            ctx.send(from, a.type(), a.body());
+            ctx.send(from, a);
         }
     }
 
@@ -377,7 +370,7 @@ public final class Vcbc extends ProtocolInstance {
             Fetch fetch = new Fetch(f.d());
             for (int k = 0; k < ctx.n(); k++) {
                 if (k != ctx.self()) {
-                    ctx.send(k, fetch.type(), fetch.body());
+                    ctx.send(k, fetch);
                 }
             }
         }
@@ -398,7 +391,7 @@ public final class Vcbc extends ProtocolInstance {
         }
         fetchAnswered.set(from);
         Fetched a = new Fetched(mBar);
-        ctx.send(from, a.type(), a.body());
+        ctx.send(from, a);
     }
 
     /** As Protocol 5, lines 22-24: the first fetched payload that hashes to the awaited digest is delivered. */

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.WireLimits;
+import org.maftia.group.core.WireMessage;
 
 /**
  * The messages of Protocol 6, each with its strict decoder. A share or a signature is opaque here
@@ -23,11 +24,7 @@ import org.maftia.group.core.WireLimits;
  * answer = the closing, |m| (4 bytes, big-endian) || m || µ. Fetch on demand (not in Protocol 6):
  * fetch = d (32 bytes); fetched = m. A final's body is also the <em>compact closing</em> (H(m), µ).
  */
-sealed interface VcbcMessage {
-
-    int type();
-
-    byte[] body();
+sealed interface VcbcMessage extends WireMessage {
 
     record Send(byte[] m) implements VcbcMessage {
         public int type() {

@@ -19,7 +19,7 @@ import org.maftia.group.abba.AbbaMessage.PreVote;
 import org.maftia.group.abba.AbbaMessage.PreVoteJustification;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MalformedMessageException;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.testkit.net.Adversary;
@@ -121,7 +121,7 @@ class AbbaSimulationTest {
      * both to different parties and abstains with a genuine conflict; releases its coin shares
      * early; adds forged justifications, bad shares, duplicates and far-future rounds.
      */
-    private static final class Equivocator extends ProtocolInstance {
+    private static final class Equivocator extends RawInstance {
         private final GroupKeys keys;
         private final Map<Boolean, List<Share>> preProcessShares = new HashMap<>();
         private final Map<Boolean, byte[]> signatures = new HashMap<>();
@@ -189,11 +189,11 @@ class AbbaSimulationTest {
         }
 
         private void send(int to, AbbaMessage m) {
-            ctx.send(to, m.type(), m.body());
+            ctx.send(to, m);
         }
 
         private void sendAll(AbbaMessage m) {
-            ctx.sendAll(m.type(), m.body());
+            ctx.sendAll(m);
         }
     }
 

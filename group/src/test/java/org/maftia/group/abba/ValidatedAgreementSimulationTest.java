@@ -31,7 +31,7 @@ import org.maftia.group.abba.AbbaMessage.PreVote;
 import org.maftia.group.abba.AbbaMessage.PreVoteJustification.External;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MalformedMessageException;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.core.WireLimits;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
@@ -165,7 +165,7 @@ class ValidatedAgreementSimulationTest {
      * only the proof is wrong), abstains in round 1 with invalid proofs for both, and sends a
      * pre-process message, which validated ABBA has none of.
      */
-    private static final class InvalidProver extends ProtocolInstance {
+    private static final class InvalidProver extends RawInstance {
         private final GroupKeys keys;
 
         InvalidProver(GroupKeys keys) {
@@ -189,7 +189,7 @@ class ValidatedAgreementSimulationTest {
         }
 
         private void sendAll(AbbaMessage m) {
-            ctx.sendAll(m.type(), m.body());
+            ctx.sendAll(m);
         }
     }
 

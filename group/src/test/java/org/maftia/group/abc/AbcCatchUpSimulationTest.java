@@ -23,7 +23,8 @@ import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.GroupMessageEvent;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.RawMessage;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.stream.StreamEntry;
 import org.maftia.net.transport.SiteId;
@@ -357,8 +358,8 @@ class AbcCatchUpSimulationTest {
      * beyond every window (x + roundsAhead + 1 and more, and a round far away), as long as its
      * budget lasts.
      */
-    private static ProtocolInstance showingRoundsAhead(SplittableRandom random) {
-        return new ProtocolInstance(ID) {
+    private static RawInstance showingRoundsAhead(SplittableRandom random) {
+        return new RawInstance(ID) {
             private int budget = 200;
 
             @Override
@@ -370,8 +371,8 @@ class AbcCatchUpSimulationTest {
                 byte[] signature = new byte[64];
                 random.nextBytes(signature);
                 byte[] batch = AbcMessages.encodeBatch(List.of());
-                ctx.sendAll(MessageTypes.ABC_QUEUE, new Queue(round, batch, signature).body());
-                ctx.sendAll(MessageTypes.ABC_QUEUE, new Queue(1L << 40, batch, signature).body());
+                ctx.sendAll(new RawMessage(MessageTypes.ABC_QUEUE, new Queue(round, batch, signature).body()));
+                ctx.sendAll(new RawMessage(MessageTypes.ABC_QUEUE, new Queue(1L << 40, batch, signature).body()));
             }
         };
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.vba.Vba;
 
 /** The instance tree and its lifecycle: ending a parent ends its sub-protocols, and only legal moves happen. */
@@ -42,7 +43,7 @@ class LifecycleTest {
 
     @Test
     void anInstanceAbortedBeforeItRanNeverStartsAndAChildHasOneParent() {
-        ProtocolInstance quiet = new ProtocolInstance("quiet") {
+        ProtocolInstance<?> quiet = new RawInstance("quiet") {
             @Override
             protected void onStart() {
                 throw new AssertionError("an aborted instance must not start");
@@ -56,12 +57,12 @@ class LifecycleTest {
         ProtocolHarness.of(quiet, 0, 4, 1);
         assertThat(quiet.state()).isEqualTo(Lifecycle.ABORTED);
 
-        ProtocolInstance parent = new ProtocolInstance("p") {
+        ProtocolInstance<?> parent = new RawInstance("p") {
             @Override
             protected void onMessage(int from, int type, byte[] body) {
             }
         };
-        ProtocolInstance child = new ProtocolInstance("p|c") {
+        ProtocolInstance<?> child = new RawInstance("p|c") {
             @Override
             protected void onMessage(int from, int type, byte[] body) {
             }

@@ -16,6 +16,7 @@ import org.maftia.group.Site;
 import org.maftia.group.SiteKeys;
 import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.group.abba.Abba;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.vcbc.Vcbc;
 import org.maftia.net.link.LinkMode;
@@ -194,19 +195,19 @@ class VerificationStageTest {
             receiver.onProtocolThread(() -> receiver.session().limitCheckingBytes(checkingBytes));
             SiteRuntime sender = SiteRuntime.of(Site.builder("sim", 1, 2, 0).keys(keys.get(1)).appia(sim.addSite("sender").appia())
                     .network(net.layerFor(1)).build());
-            receiver.start(new ProtocolInstance("flood") {
+            receiver.start(new RawInstance("flood") {
                 @Override
                 protected void onMessage(int from, int type, byte[] body) {
                     received[0]++;
                 }
             });
-            sender.start(new ProtocolInstance("flood") {
+            sender.start(new RawInstance("flood") {
                 @Override
                 protected void onStart() {
                     for (int k = 0; k < count; k++) {
                         byte[] body = new byte[bodyBytes];
                         body[0] = (byte) k;
-                        ctx.send(0, MessageTypes.VBA_VOTE, body);
+                        ctx.send(0, new RawMessage(MessageTypes.VBA_VOTE, body));
                     }
                 }
 

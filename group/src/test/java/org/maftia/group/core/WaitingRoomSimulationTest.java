@@ -44,7 +44,7 @@ class WaitingRoomSimulationTest {
             for (int k = 0; k < FRESH_IDS; k++) {
                 byte[] junk = {(byte) k};
                 g.sites.get(c).start(Byzantine.scripted("fresh-" + c + "-" + k,
-                        ctx -> ctx.send(LATE, MessageTypes.RBC_ECHO, junk), (ctx, m) -> { }));
+                        ctx -> ctx.send(LATE, new RawMessage(MessageTypes.RBC_ECHO, junk)), (ctx, m) -> { }));
             }
         }).check());
     }
@@ -56,7 +56,7 @@ class WaitingRoomSimulationTest {
         Seeds.forEachCostly(20, seed -> new LateBroadcast(seed, n, SETTLED_NANOS, 0, (g, c) ->
                 g.sites.get(c).start(Byzantine.scripted(ID, ctx -> {
                     for (int k = 0; k < JUNK_UNDER_ID; k++) {
-                        ctx.send(LATE, MessageTypes.RBC_ECHO, new byte[] {(byte) k});
+                        ctx.send(LATE, new RawMessage(MessageTypes.RBC_ECHO, new byte[] {(byte) k}));
                     }
                 }, (ctx, m) -> { }))).check());
     }
@@ -72,7 +72,7 @@ class WaitingRoomSimulationTest {
             LateBroadcast run = new LateBroadcast(seed, n, 0, SETTLED_NANOS, (g, c) -> {
                 for (int k = 0; k < 1000; k++) {
                     g.sites.get(c).start(Byzantine.scripted("fresh-" + c + "-" + k,
-                            ctx -> ctx.send(LATE, MessageTypes.RBC_ECHO, new byte[100]), (ctx, m) -> { }));
+                            ctx -> ctx.send(LATE, new RawMessage(MessageTypes.RBC_ECHO, new byte[100])), (ctx, m) -> { }));
                 }
             });
             GroupSession late = run.g.sites.get(LATE).session();

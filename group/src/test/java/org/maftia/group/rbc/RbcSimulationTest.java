@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MessageTypes;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.RawMessage;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
@@ -80,14 +81,14 @@ class RbcSimulationTest {
     }
 
     /** A corrupted sender that sends a different payload to each half and echoes and readies both digests. */
-    private static ProtocolInstance equivocatingSender(int n, int sender) {
+    private static RawInstance equivocatingSender(int n, int sender) {
         return Byzantine.scripted(ID, ctx -> {
             if (ctx.self() == sender) {
                 for (int to = 0; to < n; to++) {
-                    ctx.send(to, MessageTypes.RBC_SEND, ("version " + (to % 2)).getBytes(StandardCharsets.UTF_8));
+                    ctx.send(to, new RawMessage(MessageTypes.RBC_SEND, ("version " + (to % 2)).getBytes(StandardCharsets.UTF_8)));
                 }
-                ctx.sendAll(MessageTypes.RBC_ECHO, Digest.of("version 0".getBytes(StandardCharsets.UTF_8)).bytes());
-                ctx.sendAll(MessageTypes.RBC_READY, Digest.of("version 1".getBytes(StandardCharsets.UTF_8)).bytes());
+                ctx.sendAll(new RawMessage(MessageTypes.RBC_ECHO, Digest.of("version 0".getBytes(StandardCharsets.UTF_8)).bytes()));
+                ctx.sendAll(new RawMessage(MessageTypes.RBC_READY, Digest.of("version 1".getBytes(StandardCharsets.UTF_8)).bytes()));
             }
         }, (ctx, m) -> { });
     }

@@ -22,7 +22,7 @@ import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.GroupMessageEvent;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.stream.StreamEntry;
@@ -204,7 +204,7 @@ class ScAbcSimulationTest {
         if (envelope.type() == MessageTypes.SCABC_DECRYPT && envelope.protocolId().equals(ID)) {
             secrecy.orderedUpTo(site, sender.ordered());
             try {
-                secrecy.shareReleased(site, DecryptMessage.decode(envelope.body()).position());
+                secrecy.shareReleased(site, DecryptMessage.decode(envelope.type(), envelope.body()).position());
             } catch (MalformedMessageException e) {
                 throw new AssertionError("honest site " + site + " sent a malformed decrypt message", e);
             }
@@ -303,7 +303,7 @@ class ScAbcSimulationTest {
     }
 
     /** Sends random decryption shares for every position it hears of, and for positions far ahead. */
-    private static final class ShareLiar extends ProtocolInstance {
+    private static final class ShareLiar extends RawInstance {
         private final SplittableRandom random;
 
         ShareLiar(long seed) {
@@ -316,11 +316,11 @@ class ScAbcSimulationTest {
             if (from == ctx.self() || type != MessageTypes.SCABC_DECRYPT || random.nextInt(2) == 0) {
                 return;
             }
-            long k = DecryptMessage.decode(body).position();
+            long k = DecryptMessage.decode(type, body).position();
             byte[] junk = new byte[64];
             random.nextBytes(junk);
-            ctx.sendAll(MessageTypes.SCABC_DECRYPT, new DecryptMessage(k, junk).body());
-            ctx.sendAll(MessageTypes.SCABC_DECRYPT, new DecryptMessage(k + (1L << 40), junk).body());
+            ctx.sendAll(new DecryptMessage(k, junk));
+            ctx.sendAll(new DecryptMessage(k + (1L << 40), junk));
         }
     }
 }

@@ -3,7 +3,6 @@ package org.maftia.group.sim;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.maftia.group.core.ProtocolContext;
-import org.maftia.group.core.ProtocolInstance;
 
 /**
  * Protocol-level Byzantine behaviour for a corrupted site: an instance that runs in place of the
@@ -18,9 +17,9 @@ public final class Byzantine {
     }
 
     /** Runs {@code onStart} once on start with the context, {@code onMessage} on each message: for tailored attacks. */
-    public static ProtocolInstance scripted(String protocolId, Consumer<ProtocolContext> onStart,
+    public static RawInstance scripted(String protocolId, Consumer<ProtocolContext> onStart,
                                             BiConsumer<ProtocolContext, int[]> onMessage) {
-        return new ProtocolInstance(protocolId) {
+        return new RawInstance(protocolId) {
             @Override
             protected void onStart() {
                 onStart.accept(ctx);

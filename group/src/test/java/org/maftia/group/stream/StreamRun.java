@@ -16,6 +16,7 @@ import org.maftia.group.Stream;
 import org.maftia.group.core.Digest;
 import org.maftia.group.StreamOptions;
 import org.maftia.group.core.GroupKeys;
+import org.maftia.group.core.RawMessage;
 import org.maftia.group.core.SiteRuntime;
 import org.maftia.group.core.MessageTypes;
 import org.maftia.group.rbc.Rbc;
@@ -199,10 +200,10 @@ final class StreamRun {
                         // x to every party but one, whose RBC must then ask for x (Protocol 5, lines 20-27).
                         site.start(Byzantine.scripted(subId(b, k), ctx -> {
                             for (int to = 0; to < ctx.n(); to++) {
-                                ctx.send(to, MessageTypes.RBC_SEND, to == odd ? ey : ex);
+                                ctx.send(to, new RawMessage(MessageTypes.RBC_SEND, to == odd ? ey : ex));
                             }
-                            ctx.sendAll(MessageTypes.RBC_ECHO, Digest.of(ex).bytes());
-                            ctx.sendAll(MessageTypes.RBC_READY, Digest.of(ex).bytes());
+                            ctx.sendAll(new RawMessage(MessageTypes.RBC_ECHO, Digest.of(ex).bytes()));
+                            ctx.sendAll(new RawMessage(MessageTypes.RBC_READY, Digest.of(ex).bytes()));
                         }, (ctx, m) -> { }));
                     } else {
                         // The odd party never gets a final for its payload: its part of b's lane stalls.
@@ -247,11 +248,11 @@ final class StreamRun {
                 site.start(Byzantine.scripted(subId(b, k), ctx -> {
                     for (int to = 0; to < ctx.n(); to++) {
                         if (to != laggard) {
-                            ctx.send(to, MessageTypes.RBC_SEND, entry);
+                            ctx.send(to, new RawMessage(MessageTypes.RBC_SEND, entry));
                         }
                     }
-                    ctx.sendAll(MessageTypes.RBC_ECHO, Digest.of(entry).bytes());
-                    ctx.sendAll(MessageTypes.RBC_READY, Digest.of(entry).bytes());
+                    ctx.sendAll(new RawMessage(MessageTypes.RBC_ECHO, Digest.of(entry).bytes()));
+                    ctx.sendAll(new RawMessage(MessageTypes.RBC_READY, Digest.of(entry).bytes()));
                 }, (ctx, m) -> { }));
             } else {
                 byte[] other = new StreamEntry.Data(b, k, (p + "other").getBytes(StandardCharsets.UTF_8)).encode();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.maftia.group.Site;
+import org.maftia.group.core.RawMessage;
 import org.maftia.group.core.SiteRuntime;
 import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.group.ReliableBroadcast;
@@ -35,9 +36,9 @@ class GroupOverTcpTest {
             }
             SiteRuntime.of(sites.get(3)).start(Byzantine.scripted("rb-3", ctx -> {
                 for (int to = 0; to < n; to++) {
-                    ctx.send(to, MessageTypes.RBC_SEND, ("split " + (to % 2)).getBytes(StandardCharsets.UTF_8));
+                    ctx.send(to, new RawMessage(MessageTypes.RBC_SEND, ("split " + (to % 2)).getBytes(StandardCharsets.UTF_8)));
                 }
-                ctx.sendAll(MessageTypes.RBC_READY, Digest.of("split 0".getBytes(StandardCharsets.UTF_8)).bytes());
+                ctx.sendAll(new RawMessage(MessageTypes.RBC_READY, Digest.of("split 0".getBytes(StandardCharsets.UTF_8)).bytes()));
             }, (ctx, m) -> { }));
             for (int i = 0; i < 3; i++) {
                 byReceiver.get(i).get(i).send(("hello from " + i).getBytes(StandardCharsets.UTF_8));

@@ -21,7 +21,8 @@ import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.GroupMessageEvent;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.RawMessage;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.testkit.net.Adversary;
 import org.maftia.testkit.property.Agreement;
@@ -249,8 +250,8 @@ class VbaCompactClosingSimulationTest {
      * digest of a value satisfying Q and random signature bytes), and then its honest-looking
      * 0-votes as the loop goes on.
      */
-    private static ProtocolInstance forgingVoter(SplittableRandom random) {
-        return new ProtocolInstance(ID) {
+    private static RawInstance forgingVoter(SplittableRandom random) {
+        return new RawInstance(ID) {
             @Override
             protected void onStart() {
                 for (int a = 0; a < ctx.n(); a++) {
@@ -258,7 +259,7 @@ class VbaCompactClosingSimulationTest {
                     random.nextBytes(signature);
                     byte[] rho = ByteBuffer.allocate(Digest.LENGTH + signature.length)
                             .put(Digest.of(proposal(a)).bytes()).put(signature).array();
-                    ctx.sendAll(MessageTypes.VBA_VOTE, new VbaVote(a, true, rho).body());
+                    ctx.sendAll(new VbaVote(a, true, rho));
                 }
             }
 
@@ -269,8 +270,8 @@ class VbaCompactClosingSimulationTest {
     }
 
     /** A corrupted party in a broadcast that answers each message with fetches of random digests to everyone. */
-    private static ProtocolInstance fetchFlooder(String vcbcId, SplittableRandom random) {
-        return new ProtocolInstance(vcbcId) {
+    private static RawInstance fetchFlooder(String vcbcId, SplittableRandom random) {
+        return new RawInstance(vcbcId) {
             private int budget = 50;
 
             @Override
@@ -278,20 +279,21 @@ class VbaCompactClosingSimulationTest {
                 if (budget-- > 0) {
                     byte[] d = new byte[Digest.LENGTH];
                     random.nextBytes(d);
-                    ctx.sendAll(MessageTypes.VCBC_FETCH, d);
-                    ctx.sendAll(MessageTypes.VCBC_FETCH, body.length >= Digest.LENGTH ? Arrays.copyOf(body, Digest.LENGTH) : d);
+                    ctx.sendAll(new RawMessage(MessageTypes.VCBC_FETCH, d));
+                    byte[] echoed = body.length >= Digest.LENGTH ? Arrays.copyOf(body, Digest.LENGTH) : d;
+                    ctx.sendAll(new RawMessage(MessageTypes.VCBC_FETCH, echoed));
                 }
             }
         };
     }
 
     /** A corrupted party in c's broadcast that answers every fetch with a payload of its own, and does nothing else. */
-    private static ProtocolInstance liarAnsweringFetches(String vcbcId) {
-        return new ProtocolInstance(vcbcId) {
+    private static RawInstance liarAnsweringFetches(String vcbcId) {
+        return new RawInstance(vcbcId) {
             @Override
             protected void onMessage(int from, int type, byte[] body) {
                 if (type == MessageTypes.VCBC_FETCH) {
-                    ctx.send(from, MessageTypes.VCBC_FETCHED, proposal(ctx.self()));
+                    ctx.send(from, new RawMessage(MessageTypes.VCBC_FETCHED, proposal(ctx.self())));
                 }
             }
         };

@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.maftia.appia.ChannelCursor;
 import org.maftia.group.Site;
+import org.maftia.group.core.RawMessage;
 import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.group.core.SiteRuntime;
 import org.maftia.group.abba.ForgedAbbaMessages;
@@ -55,7 +56,7 @@ class VbaFrameLimitOverTcpTest {
             int probeBody = 1000;
             long before = tcp(group.site(0)).bytesReceived();
             SiteRuntime.of(group.site(BYZANTINE)).start(Byzantine.scripted(probeId,
-                    ctx -> ctx.send(0, MessageTypes.ABBA_PRE_VOTE, new byte[probeBody]), (ctx, m) -> { }));
+                    ctx -> ctx.send(0, new RawMessage(MessageTypes.ABBA_PRE_VOTE, new byte[probeBody])), (ctx, m) -> { }));
             long probeFrame = awaitGrowth(() -> tcp(group.site(0)).bytesReceived(), before, 1) - before;
             long overhead = probeFrame - probeBody;
 
@@ -70,7 +71,7 @@ class VbaFrameLimitOverTcpTest {
                 received[h] = tcp(group.site(h)).bytesReceived();
             }
             SiteRuntime.of(group.site(BYZANTINE)).start(Byzantine.scripted(abbaId,
-                    ctx -> ctx.sendAll(MessageTypes.ABBA_PRE_VOTE, preVote), (ctx, m) -> { }));
+                    ctx -> ctx.sendAll(new RawMessage(MessageTypes.ABBA_PRE_VOTE, preVote)), (ctx, m) -> { }));
             for (int h = 0; h < BYZANTINE; h++) {
                 int site = h;
                 // It waits at every honest site before the agreement starts, so it is collected first.

@@ -17,7 +17,8 @@ import org.maftia.group.abba.ForgedAbbaMessages;
 import org.maftia.group.core.Envelope;
 import org.maftia.group.core.GroupKeys;
 import org.maftia.group.core.MessageTypes;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.RawMessage;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.Byzantine;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
@@ -171,7 +172,7 @@ class VbaSimulationTest {
                 String abbaId = Envelope.tagged(ID, "abba|" + a);
                 byte[] preVote = ForgedAbbaMessages.roundOnePreVote(keys(n).get(corrupted), abbaId, "sim", false, new byte[] {0});
                 g.sites.get(corrupted).start(Byzantine.scripted(abbaId,
-                        ctx -> ctx.sendAll(MessageTypes.ABBA_PRE_VOTE, preVote), (ctx, m) -> { }));
+                        ctx -> ctx.sendAll(new RawMessage(MessageTypes.ABBA_PRE_VOTE, preVote)), (ctx, m) -> { }));
             }
             g.runToQuiescence();
             DeliveryLog<byte[]> decisions = g.log();
@@ -202,7 +203,7 @@ class VbaSimulationTest {
     }
 
     /** Votes 1 for every candidate with random bytes as the closing, and junk of every type. */
-    private static final class VoteForger extends ProtocolInstance {
+    private static final class VoteForger extends RawInstance {
         private final SplittableRandom random;
 
         VoteForger(long seed) {
@@ -215,8 +216,8 @@ class VbaSimulationTest {
             for (int a = 0; a < ctx.n(); a++) {
                 byte[] junk = new byte[1 + random.nextInt(200)];
                 random.nextBytes(junk);
-                ctx.sendAll(MessageTypes.VBA_VOTE, new VbaVote(a, true, junk).body());
-                ctx.sendAll(MessageTypes.VBA_VOTE, junk);
+                ctx.sendAll(new VbaVote(a, true, junk));
+                ctx.sendAll(new RawMessage(MessageTypes.VBA_VOTE, junk));
             }
         }
 

@@ -11,14 +11,15 @@ import org.maftia.crypto.ThresholdSigner;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.RawMessage;
+import org.maftia.group.sim.RawInstance;
 
 /**
  * A corrupted VCBC sender for tests outside this package: it sends {@code payloadFor(party)} to
  * each party (different payloads to different parties), adds its coalition's shares, and sends a
  * final to all for every hash that gathers a quorum of valid shares.
  */
-public final class EquivocatingVcbcSender extends ProtocolInstance {
+public final class EquivocatingVcbcSender extends RawInstance {
 
     private final int sender;
     private final String groupId;
@@ -49,7 +50,7 @@ public final class EquivocatingVcbcSender extends ProtocolInstance {
                 }
                 shares.put(d, w);
             }
-            ctx.send(to, MessageTypes.VCBC_SEND, m);
+            ctx.send(to, new RawMessage(MessageTypes.VCBC_SEND, m));
         }
     }
 
@@ -68,7 +69,7 @@ public final class EquivocatingVcbcSender extends ProtocolInstance {
         w.add(share);
         if (w.size() == key.parameters().k()) {
             VcbcMessage.Final f = new VcbcMessage.Final(r.d(), key.combine(tag, w, true));
-            ctx.sendAll(f.type(), f.body());
+            ctx.sendAll(f);
         }
     }
 }

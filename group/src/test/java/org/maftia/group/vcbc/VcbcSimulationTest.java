@@ -17,7 +17,8 @@ import org.maftia.crypto.quorum.QuorumDealer;
 import org.maftia.group.core.Digest;
 import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.MessageTypes;
-import org.maftia.group.core.ProtocolInstance;
+import org.maftia.group.core.RawMessage;
+import org.maftia.group.sim.RawInstance;
 import org.maftia.group.sim.NetworkAttack;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.group.vcbc.VcbcMessage.Final;
@@ -128,7 +129,7 @@ class VcbcSimulationTest {
      * another hash (after which its ready is spent: "for the first time"), a final and an answer
      * with garbage or share-as-signature, to everyone.
      */
-    private static final class Forger extends ProtocolInstance {
+    private static final class Forger extends RawInstance {
         private final SplittableRandom random;
         private final ThresholdSigner own;
 
@@ -162,18 +163,18 @@ class VcbcSimulationTest {
             byte[] junk = new byte[1 + random.nextInt(200)];
             random.nextBytes(junk);
             if (random.nextBoolean()) {
-                ctx.send(SENDER, MessageTypes.VCBC_READY, new Ready(d, junk).body());
+                ctx.send(SENDER, new Ready(d, junk));
             } else {
                 Digest other = Digest.of("something else".getBytes(StandardCharsets.UTF_8));
                 Share wrong = own.sign(Vcbc.readyTag(ID, GROUP, SENDER, other));
                 // A valid share, but on the other hash, claimed for d.
-                ctx.send(SENDER, MessageTypes.VCBC_READY, new Ready(d, wrong.encoded()).body());
+                ctx.send(SENDER, new Ready(d, wrong.encoded()));
             }
             Share mine = own.sign(Vcbc.readyTag(ID, GROUP, SENDER, d));
-            ctx.sendAll(MessageTypes.VCBC_FINAL, new Final(d, junk).body());
-            ctx.sendAll(MessageTypes.VCBC_FINAL, new Final(d, mine.encoded()).body());
-            ctx.sendAll(MessageTypes.VCBC_ANSWER, new VcbcMessage.Answer("forged".getBytes(StandardCharsets.UTF_8), junk).body());
-            ctx.sendAll(MessageTypes.VCBC_ANSWER, new VcbcMessage.Answer(body, mine.encoded()).body());
+            ctx.sendAll(new Final(d, junk));
+            ctx.sendAll(new Final(d, mine.encoded()));
+            ctx.sendAll(new VcbcMessage.Answer("forged".getBytes(StandardCharsets.UTF_8), junk));
+            ctx.sendAll(new VcbcMessage.Answer(body, mine.encoded()));
         }
     }
 
@@ -182,7 +183,7 @@ class VcbcSimulationTest {
      * seed) or sends one payload and its final to one honest party only; it combines whatever
      * shares it can (the coalition's and the honest parties' valid ones).
      */
-    private static final class ByzantineSender extends ProtocolInstance {
+    private static final class ByzantineSender extends RawInstance {
         private final SenderMode mode;
         private final long seed;
         private final ThresholdSignature key;
@@ -214,7 +215,7 @@ class VcbcSimulationTest {
             }
             for (int to = 0; to < ctx.n(); to++) {
                 int v = mode == SenderMode.EQUIVOCATE ? (int) Math.floorMod(to + seed, 2) : 0;
-                ctx.send(to, MessageTypes.VCBC_SEND, version(v));
+                ctx.send(to, new RawMessage(MessageTypes.VCBC_SEND, version(v)));
             }
         }
 
@@ -237,9 +238,9 @@ class VcbcSimulationTest {
             if (w.size() >= key.parameters().k() && finished.add(r.d())) {
                 Final f = new Final(r.d(), key.combine(tag, w, true));
                 if (mode == SenderMode.FINAL_TO_ONE) {
-                    ctx.send(lucky, f.type(), f.body());
+                    ctx.send(lucky, f);
                 } else {
-                    ctx.sendAll(f.type(), f.body());
+                    ctx.sendAll(f);
                 }
             }
         }
