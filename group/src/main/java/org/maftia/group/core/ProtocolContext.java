@@ -8,14 +8,25 @@ import org.maftia.appia.time.Clock;
  */
 public interface ProtocolContext {
 
+    /** The group and this site's place in it. */
+    GroupParameters parameters();
+
     /** This site's id, {@code 0..n-1}. */
-    int self();
+    default int self() {
+        return parameters().self();
+    }
 
-    int n();
+    default int n() {
+        return parameters().n();
+    }
 
-    int t();
+    default int t() {
+        return parameters().t();
+    }
 
-    String groupId();
+    default String groupId() {
+        return parameters().groupId();
+    }
 
     /** Sends {@code message}, which encodes itself, to party {@code to}. */
     void send(int to, WireMessage message);

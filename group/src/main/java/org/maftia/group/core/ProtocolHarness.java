@@ -123,23 +123,8 @@ public final class ProtocolHarness {
         }
 
         @Override
-        public int self() {
-            return parameters.self();
-        }
-
-        @Override
-        public int n() {
-            return parameters.n();
-        }
-
-        @Override
-        public int t() {
-            return parameters.t();
-        }
-
-        @Override
-        public String groupId() {
-            return parameters.groupId();
+        public GroupParameters parameters() {
+            return parameters;
         }
 
         @Override
