@@ -1,7 +1,7 @@
 /**
  * The {@code ed25519-quorum} threshold signature: a quorum certificate of {@code k} Ed25519
- * signatures by distinct holders, the fast default for small groups (issue 4; costs in
- * shared/REFERENCE-FIGURES.md).
+ * signatures by distinct holders, the fast default for small groups (costs in
+ * bench/README.md).
  *
  * <h2>Encodings (all big-endian; every encoding starts with scheme code 0x01 and a kind byte)</h2>
  * <ul>

@@ -151,7 +151,7 @@ public abstract sealed class AbbaRounds extends ProtocolInstance<AbbaMessage> pe
     }
 
     /**
-     * The verification stage's part (DESIGN.md): the shares and threshold signatures of a message,
+     * The verification stage's part (docs/architecture.md): the shares and threshold signatures of a message,
      * checked as its handler below will check them; round 1's justifications are the variant's.
      */
     @Override

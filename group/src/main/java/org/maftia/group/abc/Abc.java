@@ -366,7 +366,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
         advance();
     }
 
-    /** The verification stage's part (DESIGN.md): the sender's signature on its queue message (line 9). */
+    /** The verification stage's part (docs/architecture.md): the sender's signature on its queue message (line 9). */
     @Override
     protected void check(int from, Message message) {
         if (message instanceof Queue m && from != ctx.self()) {

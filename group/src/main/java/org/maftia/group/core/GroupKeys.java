@@ -18,7 +18,7 @@ import org.maftia.group.SiteKeys;
  *
  * <p>The group's public keys ({@link #abbaMainKey()} and the others, also as the signers'
  * {@code publicKey()}) check through {@link #verifiedAhead()}: checks the verification stage ran
- * on an incoming message are not computed again when the protocol makes them (DESIGN.md).
+ * on an incoming message are not computed again when the protocol makes them (docs/architecture.md).
  */
 public final class GroupKeys {
 

@@ -15,7 +15,7 @@ import java.util.Set;
  * consistent broadcasts and binary agreements behind. The {@link Lifecycle} says where an instance
  * is; every change is checked against its table of legal moves.
  *
- * <p>A message is read once (DESIGN.md, "Verify once, off the protocol thread"): the session
+ * <p>A message is read once (docs/architecture.md, "Threads"): the session
  * {@linkplain #decode decodes} it strictly into the instance's message type {@code M}, runs its
  * declared {@linkplain #check checks} in the {@link VerificationStage}, and hands the handler
  * ({@link #onMessage}) the typed message; a body that does not decode is dropped and counted and

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where a site decodes incoming messages and runs their expensive checks (signature, coin and
- * decryption shares, justifications) before the protocol thread handles them (DESIGN.md, "Heavy
- * crypto off the protocol thread", "Verify once"): a small pool shared by the sites of a JVM, or
- * inline on the protocol thread, which keeps a simulation deterministic.
+ * decryption shares, justifications) before the protocol thread handles them
+ * (docs/architecture.md, "Threads"): a small pool shared by the sites of a JVM, or inline on the
+ * protocol thread, which keeps a simulation deterministic.
  */
 public final class VerificationStage {
 

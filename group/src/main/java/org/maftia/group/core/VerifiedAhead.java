@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * The verdicts of checks the verification stage ran ahead of the protocol thread (DESIGN.md,
+ * The verdicts of checks the verification stage ran ahead of the protocol thread (docs/architecture.md,
  * "Heavy crypto off the protocol thread"), for one site's keys. The stage runs a message's checks
  * through the same key objects the protocol uses; here they are computed and kept. When the
  * protocol then makes the same check, it takes the verdict instead of computing it.

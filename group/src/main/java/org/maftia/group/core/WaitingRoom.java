@@ -10,8 +10,8 @@ import java.util.Map;
  * Messages for instances this site has not started yet (a broadcast it will receive, the ABBAs
  * of a VBA, the next round's VBA, a stream lane's next broadcast), kept until the instance starts.
  * Anyone may name an id that does not exist yet, so the room is bounded by what it holds, in
- * bytes, per sender (ATTACKS.md, "floods a buffer an honest site keeps for others" and "targets a
- * predictable id"):
+ * bytes, per sender: a corrupted site may flood the room, or target the id of an instance it
+ * knows will start (docs/architecture.md, "Bounded against corrupted sites"):
  *
  * <ul>
  *   <li>a message costs its body, its id and {@value #OVERHEAD_BYTES} bytes of bookkeeping, so a

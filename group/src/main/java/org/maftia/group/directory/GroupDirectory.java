@@ -22,7 +22,7 @@ import org.maftia.net.group.SiteConfig;
 import org.maftia.net.link.LinkKeyPair;
 
 /**
- * A group directory as the dealer writes it (DESIGN.md, fault model):
+ * A group directory as the dealer writes it (docs/architecture.md):
  * <pre>
  * group.yaml              public: group id, t, each site's address and link public key
  * public/&lt;purpose&gt;.key    public: the group's threshold keys ({@link KeyPurpose})

@@ -253,7 +253,7 @@ public final class ScAbc extends ProtocolInstance<DecryptMessage> implements Tot
     }
 
     /**
-     * The verification stage's part (DESIGN.md): a decryption share for a position already
+     * The verification stage's part (docs/architecture.md): a decryption share for a position already
      * ordered here is checked ahead against its ciphertext (line 6); shares that overtake the
      * order are checked by the handler when their ciphertext is ordered.
      */

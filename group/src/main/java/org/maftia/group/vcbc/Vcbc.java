@@ -224,7 +224,7 @@ public final class Vcbc extends ProtocolInstance<VcbcMessage> {
     }
 
     /**
-     * The verification stage's part (DESIGN.md): the share of a ready (at the sender) and the
+     * The verification stage's part (docs/architecture.md): the share of a ready (at the sender) and the
      * signature of a final or an answer, checked as their handlers will check them. A send's
      * validity condition is left to the handler: the application's predicate need not be thread-safe.
      */

@@ -16,7 +16,7 @@ import org.maftia.testkit.net.SimulatedNetwork;
 import org.maftia.testkit.sim.Simulation;
 
 /**
- * A message is read once (DESIGN.md, "Verify once, off the protocol thread"): the session decodes
+ * A message is read once (docs/architecture.md, "Threads"): the session decodes
  * it once, in the verification stage when it runs, checks the decoded message there, and hands
  * the handler that same message; a body that does not decode is refused and counted and never
  * reaches the handler.

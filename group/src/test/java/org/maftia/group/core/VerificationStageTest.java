@@ -25,7 +25,7 @@ import org.maftia.testkit.sim.Seeds;
 import org.maftia.testkit.sim.Simulation;
 
 /**
- * The verification stage (DESIGN.md, "Heavy crypto off the protocol thread"): the checks of
+ * The verification stage (docs/architecture.md, "Threads"): the checks of
  * incoming messages are made ahead, and the protocol thread takes their verdicts instead of
  * computing them; kept verdicts are exact, per key, taken once, and bounded.
  */

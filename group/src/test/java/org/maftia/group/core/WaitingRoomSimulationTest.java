@@ -14,7 +14,7 @@ import org.maftia.testkit.property.Validity;
 import org.maftia.testkit.sim.Seeds;
 
 /**
- * The waiting room under the floods of ATTACKS.md ("floods a buffer an honest site keeps for
+ * The waiting room under the floods of docs/architecture.md ("floods a buffer an honest site keeps for
  * others", "targets a predictable id"): an honest sender's reliable broadcast (Protocol 5) with
  * one honest party starting its instance late, after the sender's and the other parties' messages
  * reached it and waited; the corrupted sites, silent in the broadcast, flood that party's room.

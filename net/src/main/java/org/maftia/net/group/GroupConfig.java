@@ -5,7 +5,7 @@ import org.maftia.net.InetWithPort;
 
 /**
  * A group of {@code n} sites tolerating {@code t} Byzantine ones ({@code n > 3t}), with ids
- * {@code 0..n-1} in order (DESIGN.md, fault model). Built by {@link GroupConfigLoader}, which
+ * {@code 0..n-1} in order (docs/architecture.md). Built by {@link GroupConfigLoader}, which
  * validates everything; the constructor checks the invariants again.
  */
 public record GroupConfig(String groupId, int n, int t, List<SiteConfig> sites) {

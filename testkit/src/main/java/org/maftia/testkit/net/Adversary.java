@@ -1,7 +1,7 @@
 package org.maftia.testkit.net;
 
 /**
- * The network adversary of the asynchronous model (DESIGN.md, fault model): it sees every message,
+ * The network adversary of the asynchronous model (docs/architecture.md): it sees every message,
  * decides when each is delivered, and controls the corrupted sites, whose messages it may drop
  * and in whose name it may inject messages. It cannot forge or drop the messages of honest sites,
  * only delay them; {@link SimulatedNetwork} enforces this.
