@@ -30,65 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Protocol 7, ABC (spec 5.2.1.6; Cachin, Kursawe, Petzold and Shoup): P_i's instance of atomic
- * broadcast. Rounds: send the head of the queue q, signed, in a queue message; collect n-t signed
- * queue messages into [W, S]; agree on one such vector with VBA validated by Θ_r; deliver the
- * entries of the decided vector not yet delivered, in a deterministic order; next round.
- *
- * <p>The w of a queue message is a batch: the first entries of q, up to {@link Settings#maxBatch()}
- * entries and {@link Settings#maxBatchBytes()} bytes, so one round orders up to n batches. The
- * items are {@link StreamEntry stream entries}; q and d compare their contents as the spec's m: a
- * payload by its bytes, whoever numbered it ({@link Delivered}). So a payload is delivered once
- * even when a corrupted party re-broadcasts it under a number of its own; this party's own
- * broadcasts of a payload are handed back with its delivery, whichever entry carried it.
- *
- * <p>S, the "standard signature scheme" of Protocol 7, is each party's share of the (n, n-t, t)
- * signature scheme S of ABBA, on a tag naming the stream, the round and the party: a share is a
- * signature only its holder can make and anyone can check with the group's public key.
- *
- * <p>Departures, to bound memory against Byzantine parties (each documented where it acts):
- * Θ_r also requires every element of W to be signed (an honest proposer only includes signed
- * ones); queue messages more than {@link Settings#roundsAhead()} rounds ahead are refused; the
- * agreements of old rounds are freed {@link Settings#roundsKept()} rounds later; and d remembers
- * a payload for {@link Settings#roundsRemembered()} rounds after the round that delivered it, which
- * suffices for everything honest parties do ({@code package-info}: the window of d, and what
- * each bound costs in memory).
- *
- * <p><b>Catch-up</b> (an addition to Protocol 7, spec lines 3499-3550, which has no state
- * transfer). With those bounds, a party the others left more than {@code roundsAhead} rounds
- * behind refuses their queue messages, which no one sends again unasked, and more than {@code roundsKept}
- * rounds behind it finds their agreements of its rounds freed: Protocol 7 alone would leave it
- * stuck. So the parties transfer decisions:
- * <ol>
- * <li>Every party keeps the V decided at line 12 for the last {@link Settings#decisionsKept()}
- *     rounds, and answers (catch-up answer, round, V) to a (catch-up request, round), once per
- *     requester and round; a request for a round not decided yet waits, one per requester, and is
- *     answered at the decision ({@link Decisions}). A request for the round under way also gets
- *     the party's queue message of that round again, once per requester: the requester refused it
- *     while behind, and the others may need the requester in that round (if t parties fell
- *     silent, say).
- * <li>A party asks every other party for the V of its current round r while t+1 distinct parties
- *     sent it queue messages for round r or later that it refused as beyond its window: it will
- *     not get them again, so its own agreement of r may never start; one of those parties is
- *     honest and reached that round, so r is decided or being decided; and t Byzantine parties
- *     alone make it do nothing. So it asks from the first refusal by t+1 parties, round after
- *     round, up to the rounds whose queue messages it could accept ({@link CatchUp}).
- * <li>It takes a V that t+1 distinct parties answered (compared by digest), holding one answer
- *     per party for the round asked only. One of the t+1 is honest, and answers the V that its
- *     agreement decided or that t+1 parties answered it, which by induction over the rounds and
- *     VBA's agreement is every honest party's V for that round. So the V taken is the V its own
- *     agreement would have decided.
- * <li>It decides round r with that V exactly as if its agreement had (lines 13-19, the same code):
- *     the same entries leave q and enter d in the same order, so total order, integrity and the
- *     closes are as in Protocol 7. Its agreement of round r, if started, stays until
- *     {@code roundsKept} rounds later like any other (an honest party that has not decided yet
- *     may need it: t+1 answers show only one honest decision); its late decision, the same V, is
- *     ignored.
- * </ol>
- * Malformed answers are refused (counted by the session), well-formed answers that were not the
- * V taken are counted ({@link CatchUpCounters}). A party that falls more than {@code
- * decisionsKept} rounds behind still cannot catch up: the others no longer hold those decisions,
- * and the application's state would have to be transferred instead.
+ * Protocol 7, ABC (spec 5.2.1.6): P_i's instance of atomic broadcast, batched, with catch-up for a
+ * party left behind. The package's design note gives the protocol as this class runs it, where it
+ * departs from the pseudo-code and why, the window of d, and every bound on memory.
  */
 public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
 
