@@ -57,6 +57,6 @@ public abstract class AggregatedStream extends Stream {
 
     @Override
     protected void release() {
-        engine.release();
+        engine.abort();
     }
 }

@@ -14,6 +14,7 @@ abstract class OrderedStream extends Stream {
     final OwnEntries own;
     private final int maxPayload;
     private TotalOrder instance;
+    private ProtocolInstance<?> protocol;
 
     /**
      * @throws IllegalArgumentException if a proposal of n batches of {@code options.maxBatchBytes()}
@@ -46,6 +47,7 @@ abstract class OrderedStream extends Stream {
     /** Starts the stream's protocol instance at the site; called once by the constructor. */
     final <T extends ProtocolInstance<?> & TotalOrder> T start(T protocol) {
         this.instance = protocol;
+        this.protocol = protocol;
         site.start(protocol);
         return protocol;
     }
@@ -74,6 +76,6 @@ abstract class OrderedStream extends Stream {
 
     @Override
     protected void release() {
-        instance.release();
+        protocol.abort();
     }
 }

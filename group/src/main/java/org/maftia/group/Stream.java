@@ -170,7 +170,7 @@ public abstract class Stream extends Protocol {
     /** The application caught up after a stall: the protocol delivers again. */
     protected abstract void resume();
 
-    /** Frees the protocol's instances at this site (abort). */
+    /** Aborts the protocol's instance at this site, and with it every sub-protocol (the application's abort). */
     protected abstract void release();
 
     /**

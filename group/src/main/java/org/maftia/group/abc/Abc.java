@@ -250,12 +250,11 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
         }
     }
 
-    /** Frees the instance and every agreement it holds at this site. */
+    /** Its agreements ended with it (its sub-protocols); the rounds it held go too. */
     @Override
-    public void release() {
-        agreements.clear(); // finishing this instance finishes them, its sub-protocols
+    protected void onEnd() {
+        agreements.clear();
         rounds.clear();
-        finish();
     }
 
     @Override

@@ -102,6 +102,7 @@ public abstract class ProtocolInstance<M extends WireMessage> {
         }
         move(how);
         untilAttached = null;
+        onEnd();
         if (parent != null) {
             parent.children.remove(this);
         }
@@ -115,6 +116,13 @@ public abstract class ProtocolInstance<M extends WireMessage> {
             throw new IllegalStateException(protocolId + " cannot go from " + state + " to " + next);
         }
         state = next;
+    }
+
+    /**
+     * Runs when the instance ends, finished or aborted, after its sub-protocols ended: drop what it
+     * holds. On the protocol thread.
+     */
+    protected void onEnd() {
     }
 
     /** Runs when the instance is attached, before any message is handed to it. */

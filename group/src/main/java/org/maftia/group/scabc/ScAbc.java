@@ -206,16 +206,14 @@ public final class ScAbc extends ProtocolInstance<DecryptMessage> implements Tot
         }
     }
 
-    /** Frees this instance and A at this site. */
+    /** A ended with it (its sub-protocol); the positions and shares it held go too. */
     @Override
-    public void release() {
-        a.release();
+    protected void onEnd() {
         slots.clear();
         if (early != null) {
             early.clear();
         }
         orderedForStage.clear();
-        finish();
     }
 
     /** Lines 1-4: c is ordered; release this party's share of it. */

@@ -229,11 +229,6 @@ public final class Aggregation extends ProtocolInstance<ProgressReport> {
         });
     }
 
-    /** Abort: finishes every instance of the stream at this site. */
-    public void release() {
-        whenAttached(this::end);
-    }
-
     /**
      * Starts the lane's next instance. Starting one hands it the messages that waited for it, which
      * may deliver at once and start the next: a work list instead of recursion keeps the stack flat
@@ -358,27 +353,24 @@ public final class Aggregation extends ProtocolInstance<ProgressReport> {
                 closed.set(lane.sender);
                 if (closed.cardinality() >= ctx.t() + 1) {
                     output.terminate();
-                    end();
+                    finish();
                 }
             }
         }
     }
 
-    /** Terminated or aborted: every instance of the stream at this site is finished. */
-    private void end() {
-        if (ended) {
-            return;
-        }
+    /** Terminated or aborted: the lanes' instances ended with it (its sub-protocols); what it held goes too. */
+    @Override
+    protected void onEnd() {
         ended = true;
+        if (lanes == null) {
+            return; // aborted before it started
+        }
         for (Lane lane : lanes) {
-            if (lane.live != null) {
-                lane.live.instance().finish();
-                lane.live = null;
-            }
+            lane.live = null;
             lane.kept.finishAll();
             lane.parked = null;
         }
         outbox.clear();
-        finish();
     }
 }

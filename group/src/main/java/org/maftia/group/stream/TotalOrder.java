@@ -14,7 +14,4 @@ public interface TotalOrder {
 
     /** The application acknowledged: deliver on. */
     void resume();
-
-    /** Frees the instance and its sub-protocols at this site. */
-    void release();
 }
