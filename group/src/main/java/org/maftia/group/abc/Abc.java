@@ -1,6 +1,5 @@
 package org.maftia.group.abc;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.maftia.crypto.MalformedEncodingException;
-import org.maftia.crypto.Share;
-import org.maftia.crypto.Tag;
 import org.maftia.group.abc.AbcMessages.CatchUpAnswer;
 import org.maftia.group.abc.AbcMessages.CatchUpRequest;
 import org.maftia.group.abc.AbcMessages.Message;
@@ -131,6 +128,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
     }
 
     private final GroupKeys keys;
+    private final QueueSignatures signatures;
     private final Settings settings;
     private final Output output;
 
@@ -153,6 +151,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
     public Abc(String protocolId, GroupKeys keys, Settings settings, Output output) {
         super(protocolId);
         this.keys = keys;
+        this.signatures = new QueueSignatures(keys, protocolId);
         this.settings = settings;
         this.output = output;
         this.d = new Delivered(settings.roundsRemembered());
@@ -238,7 +237,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
     /** This party's close, with its proof of origin: a share of S on (close, stream, i). */
     @Override
     public StreamEntry.Close closeEntry(int self, String groupId) {
-        return new StreamEntry.Close(self, keys.abbaMain().sign(closeTag(groupId, self)).encoded());
+        return new StreamEntry.Close(self, signatures.signClose(groupId, self));
     }
 
     /** The application acknowledged: deliver on (line 16). */
@@ -301,10 +300,10 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
             throw new MalformedMessageException(e.getMessage());
         }
         Signed signed = new Signed(from, m.batch(), m.signature());
-        if (from != ctx.self() && !validSignature(m.round(), signed)) {
+        if (from != ctx.self() && !signatures.validQueue(ctx.groupId(), m.round(), signed)) {
             throw new MalformedMessageException("queue message of P" + from + " for round " + m.round() + " with an invalid signature");
         }
-        s.verified.add(fingerprint(signed));
+        s.verified.add(QueueSignatures.fingerprint(signed));
         s.received.put(from, signed);
         advance();
     }
@@ -313,7 +312,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
     @Override
     protected void check(int from, Message message) {
         if (message instanceof Queue m && from != ctx.self()) {
-            validSignature(m.round(), new Signed(from, m.batch(), m.signature()));
+            signatures.validQueue(ctx.groupId(), m.round(), new Signed(from, m.batch(), m.signature()));
         }
     }
 
@@ -328,7 +327,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
             if (w == null) {
                 return; // line 2: wait
             }
-            byte[] sigma = keys.abbaMain().sign(queueTag(r, ctx.self(), w)).encoded();
+            byte[] sigma = signatures.signQueue(ctx.groupId(), r, ctx.self(), w);
             s.own = new Queue(r, w, sigma);
             ctx.sendAll(s.own);
         }
@@ -384,9 +383,9 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
             return false;
         }
         for (Signed e : elements) {
-            Digest f = fingerprint(e);
+            Digest f = QueueSignatures.fingerprint(e);
             if (!s.verified.contains(f)) {
-                if (!validSignature(round, e)) {
+                if (!signatures.validQueue(ctx.groupId(), round, e)) {
                     return false;
                 }
                 s.verified.add(f);
@@ -539,14 +538,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
         if (closedBy.get(c.origin())) {
             return;
         }
-        byte[] proof = c.proof();
-        boolean valid;
-        try {
-            valid = keys.abbaMainKey().verifyShare(closeTag(ctx.groupId(), c.origin()), new Share(c.origin(), proof)).isValid();
-        } catch (RuntimeException e) {
-            valid = false;
-        }
-        if (!valid) {
+        if (!signatures.validClose(ctx.groupId(), c.origin(), c.proof())) {
             refusedCloses++;
             return;
         }
@@ -576,29 +568,5 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
         } catch (MalformedMessageException malformed) {
             return null;
         }
-    }
-
-    private boolean validSignature(long round, Signed e) {
-        try {
-            return keys.abbaMainKey().verifyShare(queueTag(round, e.party(), e.batch()), new Share(e.party(), e.signature()))
-                    .isValid();
-        } catch (RuntimeException malformed) {
-            return false;
-        }
-    }
-
-    private static Digest fingerprint(Signed e) {
-        return Digest.of(ByteBuffer.allocate(4 + e.batch().length + e.signature().length).putInt(e.party())
-                .put(e.batch()).put(e.signature()).array());
-    }
-
-    /** What P_j signs at line 7: (queue, r, j, w), tagged with the stream and group (convention 6). */
-    private byte[] queueTag(long round, int j, byte[] w) {
-        return Tag.of("abc-queue", protocolId(), ctx.groupId(), ByteBuffer.allocate(12).putLong(round).putInt(j).array(),
-                Digest.of(w).bytes());
-    }
-
-    private byte[] closeTag(String groupId, int origin) {
-        return Tag.of("abc-close", protocolId(), groupId, ByteBuffer.allocate(4).putInt(origin).array());
     }
 }
