@@ -74,8 +74,10 @@ class TcpCompleteTest {
                     got.removeFirst();
                 }
                 assertThat(got).containsExactly((byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6);
+                // The death is noticed either by a write that fails (a send failure) or by the
+                // acknowledgement reader meeting the end of the stream, whichever comes first: the
+                // link reconnected once, either way.
                 NetworkCounters counters = ((TcpCompleteSession) a.networkSession()).counters();
-                assertThat(counters.sendFailures()).isPositive();
                 assertThat(counters.reconnects()).isEqualTo(1);
             }
         }
