@@ -56,7 +56,7 @@ public abstract class AggregatedStream extends Stream {
     }
 
     @Override
-    protected void release() {
+    protected void abortProtocol() {
         engine.abort();
     }
 }

@@ -75,7 +75,7 @@ abstract class OrderedStream extends Stream {
     }
 
     @Override
-    protected void release() {
+    protected void abortProtocol() {
         protocol.abort();
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link #window()} of this party's own payloads are not yet delivered back to it.
  *
  * <p>Thread-safety: every public method may be called from any application thread; the protocol
- * hooks ({@link #submit}, {@link #submitClose}, {@link #resume}, {@link #release}) run on the
+ * hooks ({@link #submit}, {@link #submitClose}, {@link #resume}, {@link #abortProtocol}) run on the
  * site's protocol thread, which calls back {@link #deliver}, {@link #terminate} there.
  */
 public abstract class Stream extends Protocol {
@@ -156,7 +156,7 @@ public abstract class Stream extends Protocol {
             notifyAll();
         }
         termination.completeExceptionally(new CancellationException("stream " + protocolID + " aborted"));
-        site.onProtocolThread(this::release);
+        site.onProtocolThread(this::abortProtocol);
     }
 
     // ---- for the protocols, on the protocol thread ----
@@ -171,7 +171,7 @@ public abstract class Stream extends Protocol {
     protected abstract void resume();
 
     /** Aborts the protocol's instance at this site, and with it every sub-protocol (the application's abort). */
-    protected abstract void release();
+    protected abstract void abortProtocol();
 
     /**
      * Gives {@code m} to the application; {@code own} when it is one of this party's payloads.
