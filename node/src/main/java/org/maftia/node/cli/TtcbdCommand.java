@@ -33,13 +33,15 @@ final class TtcbdCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TtcbConfig c;
+        TtcbDaemon started;
         try {
             c = TtcbConfigLoader.load(config);
+            started = new TtcbDaemon(c);
         } catch (TtcbConfigException e) {
             err.println("maftia ttcbd: " + e.getMessage());
             return 2;
         }
-        try (TtcbDaemon daemon = new TtcbDaemon(c)) {
+        try (TtcbDaemon daemon = started) {
             // On SIGTERM/SIGINT: remove the socket and stop (kill -9 leaves the socket file; the next start replaces it).
             Thread hook = new Thread(() -> {
                 try {

@@ -53,6 +53,22 @@ class MaftiaCommandTest {
     }
 
     @Test
+    void ttcbdGivesOneLineWhenTheHostRefusesTheConfiguration(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path config = dir.resolve("ttcb.yaml");
+        java.nio.file.Path socket = dir.resolve("missing").resolve("ttcb.sock");
+        int port;
+        try (java.net.DatagramSocket free = new java.net.DatagramSocket(0)) {
+            port = free.getLocalPort();
+        }
+        java.nio.file.Files.writeString(config, "id: 0\nsocket: " + socket + "\nkeyFile: " + dir.resolve("ttcb.key")
+                + "\ncontrolSecret: c2VjcmV0IHNlY3JldCBzZWNyZXQgc2VjcmV0\n"
+                + "timing: {ts: 50ms, tr: 10ms, od: 1, tsend: 50ms, wcetSend: 150ms, wcetReceive: 50ms, pi: 200ms}\n"
+                + "members: [127.0.0.1:" + port + "]\n");
+        assertThat(run("ttcbd", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("maftia ttcbd: socket: cannot listen on " + socket).hasLineCount(1);
+    }
+
+    @Test
     void versionNamesTheBuildAndTheJvm() {
         assertThat(run("version")).isZero();
         assertThat(out.toString()).containsPattern("maftia \\S+").contains("Java " + Runtime.version().feature());

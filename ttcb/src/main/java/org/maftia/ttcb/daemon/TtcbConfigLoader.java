@@ -35,7 +35,9 @@ import org.maftia.ttcb.core.TimingParameters;
  * retention: 60s
  * members: [127.0.0.1:7400, 127.0.0.1:7401, 127.0.0.1:7402, 127.0.0.1:7403]
  * </pre>
- * Durations are numbers with a unit (ns, us, ms, s). Every mistake is one
+ * Durations are numbers with a unit (ns, us, ms, s): the timing and the WCETs at most
+ * {@value #MAX_TIMING_SECONDS}s, so that Tbroadcast and Tagreement (formulas 4.2, 4.3) are sums
+ * that cannot overflow, the retention at most a day. Every mistake is one
  * {@link TtcbConfigException} naming the field, the bad value and the fix.
  */
 public final class TtcbConfigLoader {
@@ -44,6 +46,9 @@ public final class TtcbConfigLoader {
             "functions", "maxValueBytes", "retention", "members");
     private static final Set<String> TIMING = Set.of("ts", "tr", "od", "bd", "tsend", "tsendMin", "wcetSend", "wcetReceive",
             "pi", "maxDriftPpm", "syncEveryRounds");
+    static final int MAX_TIMING_SECONDS = 60;
+    private static final long MAX_TIMING = MAX_TIMING_SECONDS * 1_000_000_000L;
+    private static final long MAX_RETENTION = 86_400 * 1_000_000_000L;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s)");
 
     private TtcbConfigLoader() {
@@ -76,16 +81,24 @@ public final class TtcbConfigLoader {
         Set<InetSocketAddress> seen = new HashSet<>();
         for (int i = 0; i < membersNode.size(); i++) {
             InetSocketAddress a = address(membersNode.get(i).asText(), origin, "members[" + i + "]");
+            if (a.isUnresolved()) {
+                throw new TtcbConfigException(origin + ": members[" + i + "]: '" + a.getHostString()
+                        + "' does not resolve; give an IP address or a name this host can resolve");
+            }
             if (!seen.add(a)) {
                 throw new TtcbConfigException(origin + ": members[" + i + "]: " + a + " is listed twice; every local TTCB needs its own control port");
             }
             members.add(a);
         }
-        int id = integer(root, "id", origin, 0, members.size() - 1, "the index of this TTCB in members");
+        int id = integer(root, "id", "id", origin, 0, members.size() - 1, "the index of this TTCB in members");
         Path socket = path(root, "socket", origin, base);
         Path keyFile = path(root, "keyFile", origin, base);
         Path publicKeyFile = root.has("publicKeyFile") ? path(root, "publicKeyFile", origin, base)
                 : socket.resolveSibling(socket.getFileName() + ".pub");
+        // The daemon replaces the socket and writes the public key: on the private key, either destroys it.
+        distinct(origin, "socket", socket, "keyFile", keyFile);
+        distinct(origin, "publicKeyFile", publicKeyFile, "keyFile", keyFile);
+        distinct(origin, "publicKeyFile", publicKeyFile, "socket", socket);
         byte[] secret;
         String secretText = text(root, "controlSecret", origin);
         try {
@@ -96,29 +109,33 @@ public final class TtcbConfigLoader {
         if (secret.length < 16) {
             throw new TtcbConfigException(origin + ": controlSecret: " + secret.length + " bytes; use at least 16 (e.g. head -c 32 /dev/urandom | base64)");
         }
-        TimingParameters timing = timing(root.get("timing"), origin);
+        TimingParameters timing = timing(root.get("timing"), origin, members.size());
         Map<String, Long> wcets = functions(root.get("functions"), origin);
-        int maxValue = root.has("maxValueBytes") ? integer(root, "maxValueBytes", origin, 1, 1024, "the agreement block size") : 64;
-        long retention = root.has("retention") ? duration(root.get("retention"), origin, "retention") : 60_000_000_000L;
+        int maxValue = root.has("maxValueBytes") ? integer(root, "maxValueBytes", "maxValueBytes", origin, 1, 1024, "the agreement block size") : 64;
+        long retention = root.has("retention") ? duration(root.get("retention"), origin, "retention", MAX_RETENTION) : 60_000_000_000L;
+        if (retention <= 0) {
+            throw new TtcbConfigException(origin + ": retention: must be positive; give how long finished agreements are kept, e.g. 60s");
+        }
         return new TtcbConfig(id, socket, keyFile, publicKeyFile, secret, timing, wcets, maxValue, retention, members);
     }
 
-    private static TimingParameters timing(JsonNode t, String origin) {
+    private static TimingParameters timing(JsonNode t, String origin, int n) {
         if (t == null || !t.isObject()) {
             throw new TtcbConfigException(origin + ": timing: missing; give ts, tr, od, bd, tsend, wcetSend, wcetReceive and pi");
         }
         unknown(t, TIMING, origin, "timing.");
         long ts = requiredDuration(t, "ts", origin);
         long tr = requiredDuration(t, "tr", origin);
-        int od = integer(t, "od", origin, 0, 16, "the omission degree Od");
-        int bd = t.has("bd") ? integer(t, "bd", origin, 0, 0xFFFF, "the broadcast degree Bd") : 1;
+        int od = integer(t, "od", "timing.od", origin, 0, 16, "the omission degree Od");
+        // Protocol 2 tolerates Bd crashes of the n local TTCBs: at least one must remain.
+        int bd = t.has("bd") ? integer(t, "bd", "timing.bd", origin, 0, n - 1, "the broadcast degree Bd") : Math.min(1, n - 1);
         long tsend = requiredDuration(t, "tsend", origin);
-        long tsendMin = t.has("tsendMin") ? duration(t.get("tsendMin"), origin, "timing.tsendMin") : 0;
+        long tsendMin = t.has("tsendMin") ? duration(t.get("tsendMin"), origin, "timing.tsendMin", MAX_TIMING) : 0;
         long wcetSend = requiredDuration(t, "wcetSend", origin);
         long wcetReceive = requiredDuration(t, "wcetReceive", origin);
         long pi = requiredDuration(t, "pi", origin);
-        int drift = t.has("maxDriftPpm") ? integer(t, "maxDriftPpm", origin, 0, 10_000, "the clock drift in ppm") : 100;
-        int every = t.has("syncEveryRounds") ? integer(t, "syncEveryRounds", origin, 1, 1_000_000, "rounds between resynchronisations") : 10;
+        int drift = t.has("maxDriftPpm") ? integer(t, "maxDriftPpm", "timing.maxDriftPpm", origin, 0, 10_000, "the clock drift in ppm") : 100;
+        int every = t.has("syncEveryRounds") ? integer(t, "syncEveryRounds", "timing.syncEveryRounds", origin, 1, 1_000_000, "rounds between resynchronisations") : 10;
         if (tsendMin > tsend) {
             throw new TtcbConfigException(origin + ": timing.tsendMin: " + tsendMin + " ns exceeds tsend " + tsend + " ns; tsendMin is the smallest delay");
         }
@@ -147,7 +164,7 @@ public final class TtcbConfigLoader {
             if (!out.containsKey(name)) {
                 throw new TtcbConfigException(origin + ": functions." + name + ": no such built-in function; the library has " + out.keySet());
             }
-            long wcet = duration(f.get(name), origin, "functions." + name);
+            long wcet = duration(f.get(name), origin, "functions." + name, MAX_TIMING);
             if (wcet <= 0) {
                 throw new TtcbConfigException(origin + ": functions." + name + ": a WCET must be positive");
             }
@@ -156,7 +173,7 @@ public final class TtcbConfigLoader {
         return out;
     }
 
-    static long duration(JsonNode node, String origin, String field) {
+    private static long duration(JsonNode node, String origin, String field, long max) {
         String text = node.asText().trim();
         Matcher m = DURATION.matcher(text);
         if (!node.isValueNode() || !m.matches()) {
@@ -169,6 +186,10 @@ public final class TtcbConfigLoader {
             case "ms" -> 1_000_000L;
             default -> 1_000_000_000L;
         };
+        if (v * unit > max) {
+            throw new TtcbConfigException(origin + ": " + field + ": '" + text + "' is longer than " + max / 1_000_000_000L
+                    + "s; give a shorter duration");
+        }
         return Math.round(v * unit);
     }
 
@@ -176,17 +197,17 @@ public final class TtcbConfigLoader {
         if (!t.has(field)) {
             throw new TtcbConfigException(origin + ": timing." + field + ": missing; give a duration such as 10ms");
         }
-        long v = duration(t.get(field), origin, "timing." + field);
+        long v = duration(t.get(field), origin, "timing." + field, MAX_TIMING);
         if (v <= 0) {
             throw new TtcbConfigException(origin + ": timing." + field + ": must be positive");
         }
         return v;
     }
 
-    private static int integer(JsonNode n, String field, String origin, int min, int max, String what) {
+    private static int integer(JsonNode n, String field, String label, String origin, int min, int max, String what) {
         JsonNode v = n.get(field);
         if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
-            throw new TtcbConfigException(origin + ": " + field + ": " + (v == null ? "missing" : "'" + v.asText() + "'")
+            throw new TtcbConfigException(origin + ": " + label + ": " + (v == null ? "missing" : "'" + v.asText() + "'")
                     + "; give " + what + ", an integer in [" + min + ", " + max + "]");
         }
         return v.asInt();
@@ -203,6 +224,13 @@ public final class TtcbConfigLoader {
     private static Path path(JsonNode n, String field, String origin, Path base) {
         Path p = Path.of(text(n, field, origin));
         return p.isAbsolute() || base == null ? p : base.resolve(p);
+    }
+
+    private static void distinct(String origin, String field, Path path, String otherField, Path other) {
+        if (path.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize())) {
+            throw new TtcbConfigException(origin + ": " + field + ": the same file as " + otherField + " (" + path
+                    + "); give each its own path");
+        }
     }
 
     private static InetSocketAddress address(String text, String origin, String field) {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.maftia.ttcb.client.PublicKeyFile;
 import org.maftia.ttcb.core.EntityGateway;
 import org.maftia.ttcb.core.LocalKeys;
@@ -32,19 +34,48 @@ public final class TtcbDaemon implements AutoCloseable {
     private final EntityGateway gateway;
     private final UnixSocketServer server;
 
+    /**
+     * Takes the keys, the control port and the socket. What the host refuses (a key others can
+     * read, a port or socket in use, a path that cannot be written) is a
+     * {@link TtcbConfigException} naming the field, and whatever was taken before is released.
+     */
     public TtcbDaemon(TtcbConfig config) throws IOException {
         this.config = config;
         SecureRandom random = new SecureRandom();
-        EpochClock clock = new EpochClock();
-        this.scheduler = new ExecutorScheduler(clock, "ttcb-" + config.id());
+        LocalKeys keys = loadOrCreateKeys(config.keyFile(), random);
         List<InetSocketAddress> peers = new ArrayList<>(config.members());
         peers.remove(config.id());
-        this.network = new UdpControlNetwork(config.members().get(config.id()), peers);
-        this.ttcb = new LocalTtcb(config.settings(), scheduler, network, random);
-        LocalKeys keys = loadOrCreateKeys(config.keyFile(), random);
-        this.gateway = new EntityGateway(ttcb, keys, 4096);
-        this.server = new UnixSocketServer(config.socket(), gateway, scheduler, Math.max(100_000L, config.timing().wcetSend() / 4));
-        PublicKeyFile.write(config.publicKeyFile(), keys.publicKey());
+        ExecutorScheduler scheduler = new ExecutorScheduler(new EpochClock(), "ttcb-" + config.id());
+        UdpControlNetwork network = null;
+        UnixSocketServer server = null;
+        try {
+            network = new UdpControlNetwork(config.members().get(config.id()), peers);
+            this.ttcb = new LocalTtcb(config.settings(), scheduler, network, random);
+            this.gateway = new EntityGateway(ttcb, keys, 4096);
+            server = new UnixSocketServer(config.socket(), gateway, scheduler, Math.max(100_000L, config.timing().wcetSend() / 4));
+            writePublicKey(config.publicKeyFile(), keys);
+        } catch (IOException | RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            if (network != null) {
+                network.close();
+            }
+            scheduler.close();
+            throw e;
+        }
+        this.scheduler = scheduler;
+        this.network = network;
+        this.server = server;
+    }
+
+    private static void writePublicKey(Path file, LocalKeys keys) {
+        try {
+            PublicKeyFile.write(file, keys.publicKey());
+        } catch (IOException e) {
+            throw new TtcbConfigException("publicKeyFile: cannot write " + file + " (" + e.getMessage()
+                    + "); create its directory, writable by this user, or choose another path");
+        }
     }
 
     public void start() {
@@ -74,22 +105,45 @@ public final class TtcbDaemon implements AutoCloseable {
         }
     }
 
-    private static LocalKeys loadOrCreateKeys(Path file, SecureRandom random) throws IOException {
-        if (Files.exists(file)) {
+    private static LocalKeys loadOrCreateKeys(Path file, SecureRandom random) {
+        return Files.exists(file) ? readKeys(file) : createKeys(file, random);
+    }
+
+    /** Keys others can read are refused, as site keys are: whoever read them can impersonate this TTCB to its entities. */
+    private static LocalKeys readKeys(Path file) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                throw new TtcbConfigException("keyFile: " + file + " is readable by others (" + PosixFilePermissions.toString(perms)
+                        + "); run chmod 600 " + file);
+            }
             List<String> lines = Files.readAllLines(file);
             if (lines.size() != 2) {
-                throw new TtcbConfigException(file + ": not a TTCB key file (two base64 lines); delete it to make new keys");
+                throw new IllegalArgumentException("not two lines");
             }
             return new LocalKeys(Base64.getDecoder().decode(lines.get(0).trim()), Base64.getDecoder().decode(lines.get(1).trim()));
+        } catch (UnsupportedOperationException e) {
+            throw new TtcbConfigException("keyFile: " + file + " is on a file system without POSIX permissions; keep it on one that has");
+        } catch (IOException e) {
+            throw new TtcbConfigException("keyFile: cannot read " + file + " (" + e.getMessage() + "); make it readable by this user");
+        } catch (IllegalArgumentException e) {
+            throw new TtcbConfigException("keyFile: " + file + " is not a TTCB key file (two base64 lines); delete it to make new keys");
         }
+    }
+
+    /** Created owner-only from the start: the private keys are never readable by others, not even for a moment. */
+    private static LocalKeys createKeys(Path file, SecureRandom random) {
         LocalKeys keys = LocalKeys.generate(random);
         byte[][] parts = keys.privateParts();
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, Base64.getEncoder().encodeToString(parts[0]) + "\n" + Base64.getEncoder().encodeToString(parts[1]) + "\n");
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, Base64.getEncoder().encodeToString(parts[0]) + "\n" + Base64.getEncoder().encodeToString(parts[1]) + "\n");
         } catch (UnsupportedOperationException e) {
-            log.warn("cannot restrict {} to its owner on this file system", file);
+            throw new TtcbConfigException("keyFile: " + file + " is on a file system without POSIX permissions; keep it on one that has");
+        } catch (IOException e) {
+            throw new TtcbConfigException("keyFile: cannot write " + file + " (" + e.getMessage()
+                    + "); create its directory, writable by this user, or choose another path");
         }
         return keys;
     }

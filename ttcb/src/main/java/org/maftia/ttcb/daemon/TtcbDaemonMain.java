@@ -22,13 +22,15 @@ public final class TtcbDaemonMain {
     /** Runs the daemon; returns the exit code. */
     public static int run(Path configFile) throws Exception {
         TtcbConfig config;
+        TtcbDaemon started;
         try {
             config = TtcbConfigLoader.load(configFile);
+            started = new TtcbDaemon(config);
         } catch (TtcbConfigException e) {
             System.err.println("ttcbd: " + e.getMessage());
             return 2;
         }
-        try (TtcbDaemon daemon = new TtcbDaemon(config)) {
+        try (TtcbDaemon daemon = started) {
             daemon.start();
             System.out.println("ttcbd " + config.id() + " ready at " + config.socket());
             System.out.flush();

@@ -1,6 +1,7 @@
 package org.maftia.ttcb.daemon;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -26,11 +27,26 @@ public final class UdpControlNetwork implements ControlEndpoint, AutoCloseable {
     private final List<InetSocketAddress> peers;
     private Thread receiver;
 
+    /**
+     * Binds {@code bind} exclusively (no SO_REUSEADDR): a second process on the same port would
+     * take a share of the frames, and the others would see this TTCB's omissions as a crash. A port
+     * in use, or an address not of this host, is a {@link TtcbConfigException} naming it.
+     */
     public UdpControlNetwork(InetSocketAddress bind, List<InetSocketAddress> peers) throws IOException {
         this.channel = DatagramChannel.open();
-        channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        channel.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
-        channel.bind(bind);
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+            channel.bind(bind);
+        } catch (BindException e) {
+            channel.close();
+            throw new TtcbConfigException("members: control address " + bind + " is in use (" + e.getMessage()
+                    + "; a ttcbd with the same id, or another program); stop it, or give this TTCB another port in members");
+        } catch (IOException e) {
+            channel.close();
+            throw new TtcbConfigException("members: cannot bind control address " + bind + " (" + e.getMessage()
+                    + "); this TTCB's entry in members must be an address of this host");
+        }
         this.peers = List.copyOf(peers);
     }
 

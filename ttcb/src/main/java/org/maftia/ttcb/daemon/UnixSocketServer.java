@@ -1,12 +1,15 @@
 package org.maftia.ttcb.daemon;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -26,6 +29,8 @@ public final class UnixSocketServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UnixSocketServer.class);
     private static final int IN_FLIGHT = 256;
     private static final int MAX_CONNECTIONS = 1024;
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
 
     private final Path path;
     private final ServerSocketChannel server;
@@ -33,18 +38,59 @@ public final class UnixSocketServer implements AutoCloseable {
     private final CallQueue calls;
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
 
-    /** Entity calls run on the TTCB thread for at most {@code callBudgetNanos} before the routines get their turn. */
+    /**
+     * Entity calls run on the TTCB thread for at most {@code callBudgetNanos} before the routines
+     * get their turn. Listening fails with a {@link TtcbConfigException} naming the socket when its
+     * path holds anything but a stale socket, or cannot be bound.
+     */
     public UnixSocketServer(Path path, EntityGateway gateway, TtcbScheduler scheduler, long callBudgetNanos) throws IOException {
         this.path = path;
         this.gateway = gateway;
         this.calls = new CallQueue(scheduler, callBudgetNanos);
-        Files.deleteIfExists(path);
+        removeStaleSocket(path);
         this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(path));
+        try {
+            server.bind(UnixDomainSocketAddress.of(path));
+        } catch (IOException e) {
+            server.close();
+            throw new TtcbConfigException("socket: cannot listen on " + path + " (" + e.getMessage()
+                    + "); create its directory, writable by this user, or choose another path");
+        }
         try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
             log.warn("cannot restrict {} to its owner on this file system", path);
+        }
+    }
+
+    /**
+     * A daemon killed with -9 leaves its socket behind, and the next start replaces it; anything
+     * else at the path (a file, a live daemon's socket) is not ours to delete.
+     */
+    private static void removeStaleSocket(Path path) {
+        try {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            if (!isSocket(path)) {
+                throw new TtcbConfigException("socket: " + path + " exists and is not a socket; move it away or choose another path");
+            }
+            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                throw new TtcbConfigException("socket: " + path + " is in use by a running process (another ttcbd?); stop it or choose another path");
+            } catch (ConnectException stale) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new TtcbConfigException("socket: cannot replace " + path + " (" + e.getMessage() + "); remove it or choose another path");
+        }
+    }
+
+    private static boolean isSocket(Path path) throws IOException {
+        try {
+            return ((Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & S_IFMT) == S_IFSOCK;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            // No unix attribute view: "other" is the nearest (sockets, but also devices and pipes).
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
         }
     }
 

@@ -53,7 +53,7 @@ class DaemonClusterTest {
                 + "keyFile: " + dir.resolve("ttcb" + id + ".key") + "\n"
                 + "publicKeyFile: " + dir.resolve("ttcb" + id + ".pub") + "\n"
                 + "controlSecret: " + secret + "\n"
-                + "timing: {ts: 50ms, tr: 10ms, od: 1, bd: 1, tsend: 50ms, tsendMin: 0ms, wcetSend: 150ms, wcetReceive: 50ms,"
+                + "timing: {ts: 50ms, tr: 10ms, od: 1, bd: " + Math.min(1, ports.size() - 1) + ", tsend: 50ms, tsendMin: 0ms, wcetSend: 150ms, wcetReceive: 50ms,"
                 + " pi: 200ms, maxDriftPpm: 100, syncEveryRounds: 10}\n"
                 + "members: [" + members + "]\n";
     }

@@ -38,6 +38,20 @@ class TtcbConfigLoaderTest {
         check("[1, 2", "not valid YAML");
     }
 
+    @Test
+    void valuesThatWouldBreakTheDaemonAreRefused() {
+        // 10^23 ns does not fit a long: it must not wrap into a negative Tagreement.
+        check(GOOD.replace("ts: 50ms", "ts: 99999999999999s"), "timing.ts: '99999999999999s' is longer than");
+        check(GOOD.replace("pi: 200ms", "pi: 100000s"), "timing.pi: '100000s' is longer than");
+        check(GOOD.replace("wcetSend: 150ms", "wcetSend: 3600s"), "timing.wcetSend: '3600s' is longer than");
+        check(GOOD + "functions: {sha256: 9999999s}\n", "functions.sha256: '9999999s' is longer than");
+        check(GOOD.replace("bd: 1", "bd: 4"), "timing.bd: '4'; give the broadcast degree Bd, an integer in [0, 3]");
+        check(GOOD + "retention: 0s\n", "retention: must be positive");
+        check(GOOD.replace("127.0.0.1:7402", "no-such-host.invalid:7402"), "members[2]: 'no-such-host.invalid' does not resolve");
+        check(GOOD.replace("ttcb1.pub", "ttcb1.key"), "publicKeyFile: the same file as keyFile");
+        check(GOOD.replace("ttcb1.sock", "ttcb1.key"), "socket: the same file as keyFile");
+    }
+
     private static void check(String yaml, String expected) {
         assertThatThrownBy(() -> TtcbConfigLoader.parse(yaml, "ttcb.yaml", null))
                 .isInstanceOf(TtcbConfigException.class)
