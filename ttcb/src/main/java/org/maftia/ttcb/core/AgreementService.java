@@ -99,7 +99,7 @@ final class AgreementService {
     }
 
     private TtcbError validate(List<Eid> elist, byte[] value) {
-        if (elist.isEmpty() || elist.size() > ControlRecord.MAX_ELIST || new HashSet<>(elist).size() != elist.size()) {
+        if (!ControlRecord.carries(elist)) {
             return TtcbError.BAD_ELIST;
         }
         return value.length > maxValueBytes ? TtcbError.VALUE_TOO_LARGE : TtcbError.OK;

@@ -77,7 +77,7 @@ final class DistributedDetector {
         if (startEv > clock.now() || spec < 0) {
             return new TagResult(TtcbError.BAD_TIMESTAMP, null);
         }
-        if (elist.isEmpty() || elist.size() > ControlRecord.MAX_ELIST || elist.stream().distinct().count() != elist.size()) {
+        if (!ControlRecord.carries(elist)) {
             return new TagResult(TtcbError.BAD_ELIST, null);
         }
         if (actions.size() >= MAX_ACTIONS || outbox.full()) {
