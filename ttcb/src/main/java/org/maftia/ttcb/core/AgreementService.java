@@ -83,13 +83,16 @@ final class AgreementService {
         if (now > tstart) {
             return new ProposeResult(TtcbError.TSTART_EXPIRED, null);
         }
-        if ((r == null && dataTable.size() >= maxAgreements) || outbox.full()) {
+        if (r == null && dataTable.size() >= maxAgreements) {
             return new ProposeResult(TtcbError.RESOURCES, null);
         }
-        // Line 4: insert in sendTable. A TBA_KEY proposal carries a fresh contribution of this TTCB.
+        // Line 4: insert in sendTable, if this round's message still holds it (else try next Ts).
+        // A TBA_KEY proposal carries a fresh contribution of this TTCB.
         byte[] contribution = new byte[decision == DecisionFunction.TBA_KEY ? 32 : 0];
         random.nextBytes(contribution);
-        outbox.add(new Proposal(key, eid, value.clone(), contribution));
+        if (!outbox.offer(new Proposal(key, eid, value.clone(), contribution))) {
+            return new ProposeResult(TtcbError.RESOURCES, null);
+        }
         // Lines 5-8.
         if (r == null) {
             r = insert(key);

@@ -60,4 +60,33 @@ class ControlNetworkInputsTest {
         assertThat(proposed.error()).isEqualTo(TtcbError.BAD_ELIST);
         assertThat(started.error()).isEqualTo(TtcbError.BAD_ELIST);
     }
+
+    @Test
+    void proposalsBeyondWhatOneRoundMessageCarriesAreRefusedAtTheProposer() {
+        TtcbSim s = TtcbSim.standard(62).synchronise();
+        List<TtcbClient> e = s.entities(4, Protection.MAC);
+        long tstart = e.getFirst().getTimestamp() + 10 * MS;
+        List<Tag> tags = proposeAll(e, tstart);
+        // In the same round, as many proposals as the sendTable counts, each with a 64-entity elist
+        // and the largest value: far more bytes than one control frame holds.
+        TtcbClient flooder = e.getFirst();
+        List<Eid> wide = new ArrayList<>(List.of(flooder.eid()));
+        for (int k = 1; wide.size() < 64; k++) {
+            wide.add(new Eid(1 + k % 3, 1_000 + k));
+        }
+        int accepted = 0;
+        int refused = 0;
+        for (int k = 0; k < 256; k++) {
+            var r = flooder.propose(flooder.eid(), wide, tstart + k, DecisionFunction.TBA_MAJORITY, new byte[64]);
+            if (r.error() == TtcbError.OK) {
+                accepted++;
+            } else {
+                assertThat(r.error()).isEqualTo(TtcbError.RESOURCES);
+                refused++;
+            }
+        }
+        allDecideWithEveryProposal(s, e, tags);
+        assertThat(accepted).isPositive();
+        assertThat(refused).isPositive();
+    }
 }
