@@ -96,7 +96,7 @@ public final class LocalTtcb {
         this.clockSync = new ClockSync(clock, timing, self, settings.n());
         this.outbox = new Outbox(settings.n());
         this.tags = new TagSource(self);
-        this.agreements = new AgreementService(self, timing, settings.maxValueBytes(), settings.maxAgreements(),
+        this.agreements = new AgreementService(self, settings.n(), timing, settings.maxValueBytes(), settings.maxAgreements(),
                 settings.retentionNanos(), outbox, counters, random, tags);
         this.timeServices = new TimeServices(self, clock, scheduler, timing, counters, this::react, tags);
         this.exec = new ExecService(settings.library(), clock, scheduler, counters);

@@ -89,4 +89,45 @@ class ControlNetworkInputsTest {
         assertThat(accepted).isPositive();
         assertThat(refused).isPositive();
     }
+
+    @Test
+    void entitiesFloodingTheAgreementTableNeverCostOtherTtcbsTheirProposals() {
+        TtcbSim s = TtcbSim.standard(63).synchronise();
+        // Eight entities on local TTCB 1 open agreements with only themselves as fast as the
+        // sendTable takes them, for far longer than filling the table of 4096 agreements needs.
+        List<TtcbClient> flooders = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            flooders.add(s.cluster.entity(1, Protection.MAC));
+        }
+        long far = flooders.getFirst().getTimestamp() + 500 * MS;
+        int accepted = 0;
+        int attempts = 0;
+        for (int round = 0; round < 40; round++) {
+            for (TtcbClient f : flooders) {
+                for (int k = 0; k < 64; k++) {
+                    var r = f.propose(f.eid(), List.of(f.eid()), far + attempts++, DecisionFunction.TBA_MAJORITY, new byte[1]);
+                    if (r.error() == TtcbError.OK) {
+                        accepted++;
+                    } else {
+                        assertThat(r.error()).isEqualTo(TtcbError.RESOURCES);
+                    }
+                }
+            }
+            s.runFor(s.timing.ts());
+        }
+        s.runFor(10 * MS);
+        // Then entities on local TTCBs 0 and 2 agree; 2's proposal reaches 0 before 0's own.
+        TtcbClient a = s.cluster.entity(0, Protection.MAC);
+        TtcbClient b = s.cluster.entity(2, Protection.MAC);
+        List<Eid> pair = List.of(a.eid(), b.eid());
+        long tstart = a.getTimestamp() + 20 * MS;
+        var pb = b.propose(b.eid(), pair, tstart, DecisionFunction.TBA_MAJORITY, new byte[] {2});
+        s.runFor(10 * MS);
+        var pa = a.propose(a.eid(), pair, tstart, DecisionFunction.TBA_MAJORITY, new byte[] {2});
+        assertThat(pb.error()).as("proposal at local TTCB 2").isEqualTo(TtcbError.OK);
+        assertThat(pa.error()).as("proposal at local TTCB 0").isEqualTo(TtcbError.OK);
+        allDecideWithEveryProposal(s, List.of(a, b), List.of(pa.tag(), pb.tag()));
+        // Local TTCB 1 let its entities into no more than its share of the simulation's 4096 agreements.
+        assertThat(accepted).as("flooding proposals accepted").isPositive().isLessThanOrEqualTo(4096 / 4);
+    }
 }
