@@ -23,7 +23,7 @@ public enum TtcbError {
     UNKNOWN_TAG,
     /** An eid without a session, or a local TTCB id not in the configuration. */
     UNKNOWN_ID,
-    /** elist empty, with duplicates, or longer than the masks allow. */
+    /** elist empty, with duplicates, longer than the masks allow, or naming an entity the control network cannot carry. */
     BAD_ELIST,
     /** A value longer than the configured block size. */
     VALUE_TOO_LARGE,

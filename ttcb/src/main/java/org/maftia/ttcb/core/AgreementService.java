@@ -43,22 +43,35 @@ final class AgreementService {
     private final int self;
     private final TimingParameters timing;
     private final int maxValueBytes;
-    private final int maxAgreements;
+    /** How many live agreements this local TTCB's entities may have proposed in: its share of every dataTable. */
+    private final int ownLimit;
+    /** How many of those one entity may hold, so that one entity cannot take its local TTCB's whole share. */
+    private final int entityLimit;
     private final long retention;
     private final Outbox outbox;
     private final Counters counters;
     private final SecureRandom random;
     private final Map<AgreementKey, Agreement> dataTable = new HashMap<>();
     private final Map<Long, Agreement> byTag = new HashMap<>();
+    /** Live agreements with a proposal made here, and per entity here how many it proposed in. */
+    private int ownAgreements;
+    private final Map<Eid, Integer> byEntity = new HashMap<>();
     private final TagSource tags;
 
-    AgreementService(int self, TimingParameters timing, int maxValueBytes, int maxAgreements, long retention,
+    /**
+     * Every record of a dataTable has a proposal made at some local TTCB, and each local TTCB lets
+     * its entities propose in at most {@code maxAgreements / n} live agreements, so every dataTable
+     * stays within about {@code maxAgreements} (expiry times differ by the clocks' precision)
+     * without any local TTCB ever dropping another's proposal.
+     */
+    AgreementService(int self, int n, TimingParameters timing, int maxValueBytes, int maxAgreements, long retention,
                      Outbox outbox, Counters counters, SecureRandom random, TagSource tags) {
         this.self = self;
         this.tags = tags;
         this.timing = timing;
         this.maxValueBytes = maxValueBytes;
-        this.maxAgreements = maxAgreements;
+        this.ownLimit = Math.max(1, maxAgreements / n);
+        this.entityLimit = Math.max(1, ownLimit / 4);
         this.retention = retention;
         this.outbox = outbox;
         this.counters = counters;
@@ -83,23 +96,31 @@ final class AgreementService {
         if (now > tstart) {
             return new ProposeResult(TtcbError.TSTART_EXPIRED, null);
         }
-        if ((r == null && dataTable.size() >= maxAgreements) || outbox.full()) {
+        boolean newHere = r == null || r.proposedHere.isEmpty();
+        if ((newHere && ownAgreements >= ownLimit) || byEntity.getOrDefault(eid, 0) >= entityLimit) {
             return new ProposeResult(TtcbError.RESOURCES, null);
         }
-        // Line 4: insert in sendTable. A TBA_KEY proposal carries a fresh contribution of this TTCB.
+        // Line 4: insert in sendTable, if this round's message still holds it (else try next Ts).
+        // A TBA_KEY proposal carries a fresh contribution of this TTCB.
         byte[] contribution = new byte[decision == DecisionFunction.TBA_KEY ? 32 : 0];
         random.nextBytes(contribution);
-        outbox.add(new Proposal(key, eid, value.clone(), contribution));
+        if (!outbox.offer(new Proposal(key, eid, value.clone(), contribution))) {
+            return new ProposeResult(TtcbError.RESOURCES, null);
+        }
         // Lines 5-8.
         if (r == null) {
             r = insert(key);
         }
         r.proposedHere.add(eid);
+        byEntity.merge(eid, 1, Integer::sum);
+        if (newHere) {
+            ownAgreements++;
+        }
         return new ProposeResult(TtcbError.OK, r.tag);
     }
 
     private TtcbError validate(List<Eid> elist, byte[] value) {
-        if (elist.isEmpty() || elist.size() > ControlRecord.MAX_ELIST || new HashSet<>(elist).size() != elist.size()) {
+        if (!ControlRecord.carries(elist)) {
             return TtcbError.BAD_ELIST;
         }
         return value.length > maxValueBytes ? TtcbError.VALUE_TOO_LARGE : TtcbError.OK;
@@ -115,7 +136,9 @@ final class AgreementService {
     /**
      * The receive routine's body for one R-delivered proposal, Protocol 1 lines 16-20. Only the
      * entity's own local TTCB may broadcast its proposal; a proposal R-delivered after
-     * tstart + Tagreement breaks AS5 and is counted as a timing failure, not inserted.
+     * tstart + Tagreement breaks AS5 and is counted as a timing failure, not inserted. A timely
+     * one is always inserted: its local TTCB kept within its share of the table (see the
+     * constructor), and dropping it here alone would make this TTCB decide differently.
      */
     void onDelivered(int from, Proposal p, long now) {
         if (p.eid().ttcb() != from || p.key().indexOf(p.eid()) < 0 || p.value().length > maxValueBytes) {
@@ -128,10 +151,6 @@ final class AgreementService {
         }
         Agreement r = dataTable.get(p.key());
         if (r == null) {
-            if (dataTable.size() >= maxAgreements) {
-                counters.tableFull.incrementAndGet();
-                return;
-            }
             r = insert(p.key());
         }
         r.vtable.putIfAbsent(p.eid(), p);
@@ -179,7 +198,17 @@ final class AgreementService {
             if (now > r.key.tstart() + timing.tagreement() + retention) {
                 it.remove();
                 byTag.remove(r.tag.number());
+                release(r);
             }
+        }
+    }
+
+    private void release(Agreement r) {
+        if (!r.proposedHere.isEmpty()) {
+            ownAgreements--;
+        }
+        for (Eid e : r.proposedHere) {
+            byEntity.computeIfPresent(e, (k, v) -> v == 1 ? null : v - 1);
         }
     }
 

@@ -23,7 +23,7 @@ public final class ControlCodec {
     static final int VERSION = 1;
     private static final int HEADER = 3;
     private static final int NONCE = 12;
-    /** Frames longer than this are dropped unread (a UDP datagram with MAX_RECORDS small records fits). */
+    /** Frames longer than this are dropped unread (it fits a UDP datagram); the sendTable never fills a longer one. */
     public static final int MAX_FRAME = 65_000;
 
     private final byte[][] senderKeys;
@@ -43,6 +43,11 @@ public final class ControlCodec {
 
     public int size() {
         return senderKeys.length;
+    }
+
+    /** The length of the frame {@link #seal} makes of {@code m}. */
+    static int sealedSize(ControlMessage m) {
+        return HEADER + NONCE + m.encode().length + 16;
     }
 
     byte[] seal(ControlMessage m) {

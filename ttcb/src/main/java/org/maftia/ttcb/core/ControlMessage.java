@@ -28,6 +28,11 @@ public record ControlMessage(int sender, long seq, long sendTime, long[] highers
         }
     }
 
+    /** A message without records for a control network of {@code n} local TTCBs: what every round costs. */
+    static ControlMessage empty(int n) {
+        return new ControlMessage(0, 0, 0, new long[n], new long[n], new long[n], List.of());
+    }
+
     byte[] encode() {
         WireWriter w = new WireWriter();
         w.u16(sender).i64(seq).i64(sendTime).u16(higherseqVector.length);

@@ -1,6 +1,7 @@
 package org.maftia.ttcb.core;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import org.maftia.ttcb.DecisionFunction;
 import org.maftia.ttcb.Eid;
@@ -16,6 +17,25 @@ public sealed interface ControlRecord {
     int MAX_ELIST = 64;
     /** The largest value any record may carry on the wire (configurations may set less). */
     int MAX_VALUE = 1024;
+    /** The largest local TTCB id an eid or a tag may name on the wire (two bytes, as a frame's sender). */
+    int MAX_TTCB_ID = 0xFFFF;
+
+    /**
+     * Whether the control network carries this elist: what the decoder below accepts, and no
+     * entity twice. An entity call whose records the other local TTCBs would drop as malformed is
+     * refused with this, before anything enters the sendTable.
+     */
+    static boolean carries(List<Eid> elist) {
+        if (elist.isEmpty() || elist.size() > MAX_ELIST || new HashSet<>(elist).size() != elist.size()) {
+            return false;
+        }
+        for (Eid e : elist) {
+            if (e.ttcb() > MAX_TTCB_ID) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * A proposal (elist, tstart, decision, eid, value) of Protocol 1 line 4; for TBA_KEY the
@@ -111,7 +131,7 @@ public sealed interface ControlRecord {
     }
 
     private static Eid eid(WireReader r) {
-        return new Eid(r.i32("eid.ttcb", 0, 0xFFFF), r.i32("eid.local", 0, Integer.MAX_VALUE));
+        return new Eid(r.i32("eid.ttcb", 0, MAX_TTCB_ID), r.i32("eid.local", 0, Integer.MAX_VALUE));
     }
 
     private static void tag(WireWriter w, Tag t) {
@@ -119,7 +139,7 @@ public sealed interface ControlRecord {
     }
 
     private static Tag tag(WireReader r) {
-        int ttcb = r.i32("tag.ttcb", 0, 0xFFFF);
+        int ttcb = r.i32("tag.ttcb", 0, MAX_TTCB_ID);
         long number = r.i64("tag.number");
         if (number < 0) {
             throw new MalformedFrameException("negative tag number");

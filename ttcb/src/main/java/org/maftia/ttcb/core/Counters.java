@@ -18,7 +18,6 @@ public final class Counters {
     public final AtomicLong lateDeliveries = new AtomicLong();
     public final AtomicLong lateProposals = new AtomicLong();
     public final AtomicLong foreignProposals = new AtomicLong();
-    public final AtomicLong tableFull = new AtomicLong();
     public final AtomicLong lateRounds = new AtomicLong();
     public final AtomicLong crashesDetected = new AtomicLong();
     public final AtomicLong callsRefused = new AtomicLong();

@@ -77,14 +77,13 @@ final class DistributedDetector {
         if (startEv > clock.now() || spec < 0) {
             return new TagResult(TtcbError.BAD_TIMESTAMP, null);
         }
-        if (elist.isEmpty() || elist.size() > ControlRecord.MAX_ELIST || elist.stream().distinct().count() != elist.size()) {
+        if (!ControlRecord.carries(elist)) {
             return new TagResult(TtcbError.BAD_ELIST, null);
         }
-        if (actions.size() >= MAX_ACTIONS || outbox.full()) {
+        DistStart start = new DistStart(tag, mid, startEv, spec, elist);
+        if (actions.size() >= MAX_ACTIONS || !outbox.offer(start)) {
             return new TagResult(TtcbError.RESOURCES, null);
         }
-        DistStart start = new DistStart(tag, mid, startEv, spec, elist);
-        outbox.add(start);
         track(new Action(start, handler));
         return new TagResult(TtcbError.OK, tag);
     }
@@ -94,12 +93,11 @@ final class DistributedDetector {
         if (a != null && (a.start.mid() != mid || !a.start.elist().contains(eid))) {
             return new DelivResult(a.start.mid() != mid ? TtcbError.UNKNOWN_TAG : TtcbError.NOT_IN_ELIST, 0, Timeliness.UNKNOWN_YET);
         }
-        if (outbox.full() || (a == null && early.size() >= MAX_ACTIONS)) {
-            return new DelivResult(TtcbError.RESOURCES, 0, Timeliness.UNKNOWN_YET);
-        }
         long delivEv = clock.now();
         DistDeliv d = new DistDeliv(tag, mid, eid, delivEv);
-        outbox.add(d);
+        if ((a == null && early.size() >= MAX_ACTIONS) || !outbox.offer(d)) {
+            return new DelivResult(TtcbError.RESOURCES, 0, Timeliness.UNKNOWN_YET);
+        }
         record(d);
         if (a == null) {
             return new DelivResult(TtcbError.OK, delivEv, Timeliness.UNKNOWN_YET);

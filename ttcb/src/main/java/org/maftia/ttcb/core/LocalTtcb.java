@@ -66,7 +66,7 @@ public final class LocalTtcb {
     private final ReliableBroadcast rb;
     private final CrashDetector crashes;
     private final ClockSync clockSync;
-    private final Outbox outbox = new Outbox();
+    private final Outbox outbox;
     private final TagSource tags;
     private final AgreementService agreements;
     private final TimeServices timeServices;
@@ -94,8 +94,9 @@ public final class LocalTtcb {
         this.rb = new ReliableBroadcast(self, settings.n());
         this.crashes = new CrashDetector(self, settings.n(), timing);
         this.clockSync = new ClockSync(clock, timing, self, settings.n());
+        this.outbox = new Outbox(settings.n());
         this.tags = new TagSource(self);
-        this.agreements = new AgreementService(self, timing, settings.maxValueBytes(), settings.maxAgreements(),
+        this.agreements = new AgreementService(self, settings.n(), timing, settings.maxValueBytes(), settings.maxAgreements(),
                 settings.retentionNanos(), outbox, counters, random, tags);
         this.timeServices = new TimeServices(self, clock, scheduler, timing, counters, this::react, tags);
         this.exec = new ExecService(settings.library(), clock, scheduler, counters);
