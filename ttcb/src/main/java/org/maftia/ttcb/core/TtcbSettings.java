@@ -9,7 +9,9 @@ package org.maftia.ttcb.core;
  * @param controlSecret   the control network's shared secret (keys of AN7/AN8)
  * @param library         the functions of the timely execution service with their WCETs
  * @param maxValueBytes   the fixed block size of the agreement service
- * @param maxAgreements   the bound on dataTable
+ * @param maxAgreements   about the most records dataTable holds: each TTCB's own entities may open a
+ *                        1/n share of it, one entity a quarter of that share (remote proposals are
+ *                        never dropped)
  * @param retentionNanos  how long finished agreements and actions are kept for late decide/waitInfo calls
  */
 public record TtcbSettings(int id, int n, TimingParameters timing, byte[] controlSecret, FunctionLibrary library,
