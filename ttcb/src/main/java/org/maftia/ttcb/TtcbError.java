@@ -19,7 +19,11 @@ public enum TtcbError {
     VALUE_DIFFERS,
     /** decide, TBA_KEY: a key is only given over a confidential (AEAD) channel. */
     CONFIDENTIALITY_REQUIRED,
-    /** A tag this local TTCB never issued (or issued to another entity). */
+    /**
+     * A tag this local TTCB never issued, or issued to another entity: only the entity that started
+     * a measurement or a local action may stop or end it, and only the sender and the receivers of
+     * a distributed action get its list info from waitInfo (spec 2.2.4).
+     */
     UNKNOWN_TAG,
     /** An eid without a session, or a local TTCB id not in the configuration. */
     UNKNOWN_ID,

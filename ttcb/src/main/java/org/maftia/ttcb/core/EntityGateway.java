@@ -8,8 +8,10 @@ import org.maftia.ttcb.DecisionFunction;
 import org.maftia.ttcb.Eid;
 import org.maftia.ttcb.Tag;
 import org.maftia.ttcb.Ttcb.DecideResult;
+import org.maftia.ttcb.Ttcb.EndLocalResult;
 import org.maftia.ttcb.Ttcb.Handler;
 import org.maftia.ttcb.Ttcb.LocalPublicKey;
+import org.maftia.ttcb.Ttcb.Measurement;
 import org.maftia.ttcb.Ttcb.ProposeResult;
 import org.maftia.ttcb.Ttcb.TagResult;
 import org.maftia.ttcb.TtcbError;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * read, modified, reordered, deleted and replayed), so apart from the public key and local
  * authentication every call must come from a session: a MAC (or AEAD) under keys from Ket and a
  * sequence number higher than any accepted before. Tampered, replayed and re-ordered calls are
- * refused and counted; nothing an entity sends can throw into the TTCB.
+ * refused and counted; nothing an entity sends can throw into the TTCB. The session names the
+ * caller, so time-service tags are held to the entity that started them ({@link HandleOwners}).
  */
 public final class EntityGateway {
 
@@ -53,6 +56,7 @@ public final class EntityGateway {
     private final LocalTtcb ttcb;
     private final LocalKeys keys;
     private final int maxSessions;
+    private final HandleOwners handles = new HandleOwners();
     /**
      * Sessions in order of last use; when full, the least recently used is dropped (its entity must
      * authenticate again), so nobody can lock out later entities by opening sessions.
@@ -199,13 +203,13 @@ public final class EntityGateway {
             case START_MEASUREMENT -> {
                 long startEv = r.i64("start_ev");
                 r.end();
-                yield done(CallCodec.encode(ttcb.startMeasurement(startEv)));
+                yield done(CallCodec.encode(opened(s, ttcb.startMeasurement(startEv))));
             }
             case STOP_MEASUREMENT -> {
                 Tag tag = CallCodec.tag(r);
                 long endEv = r.i64("end_ev");
                 r.end();
-                yield done(CallCodec.encode(ttcb.stopMeasurement(tag, endEv)));
+                yield done(CallCodec.encode(stopMeasurement(s, tag, endEv)));
             }
             case EXEC -> {
                 long startEv = r.i64("start_ev");
@@ -221,12 +225,12 @@ public final class EntityGateway {
                 long spec = r.i64("spec");
                 Handler h = CallCodec.handler(r);
                 r.end();
-                yield done(CallCodec.encode(ttcb.startLocal(startEv, spec, h)));
+                yield done(CallCodec.encode(opened(s, ttcb.startLocal(startEv, spec, h))));
             }
             case END_LOCAL -> {
                 Tag tag = CallCodec.tag(r);
                 r.end();
-                yield done(CallCodec.encode(ttcb.endLocal(tag)));
+                yield done(CallCodec.encode(endLocal(s, tag)));
             }
             case START_DISTRIBUTED -> {
                 long startEv = r.i64("start_ev");
@@ -236,7 +240,7 @@ public final class EntityGateway {
                 Handler h = CallCodec.handler(r);
                 r.end();
                 yield done(CallCodec.encode(elist.isEmpty() ? new TagResult(TtcbError.BAD_ELIST, null)
-                        : ttcb.startDistributed(s.eid, startEv, spec, mid, elist, h)));
+                        : started(s, ttcb.startDistributed(s.eid, startEv, spec, mid, elist, h))));
             }
             case DELIV_DISTRIBUTED -> {
                 long mid = r.i64("mid");
@@ -253,7 +257,7 @@ public final class EntityGateway {
                 if (tag == null) {
                     throw new MalformedFrameException("no tag");
                 }
-                yield ttcb.waitInfo(tag).thenApply(CallCodec::encode);
+                yield ttcb.waitInfo(tag).thenApply(info -> CallCodec.encode(handles.shown(s.eid, tag, info)));
             }
             case LOCAL_ID -> {
                 r.end();
@@ -270,6 +274,40 @@ public final class EntityGateway {
                 yield done(CallCodec.encode(ttcb.crashedEid(eid)));
             }
         };
+    }
+
+    /** A measurement or local action now open is a handle of the entity that started it (spec 2.2.4). */
+    private TagResult opened(Session s, TagResult r) {
+        if (r.error() == TtcbError.OK) {
+            handles.opened(r.tag(), s.eid);
+        }
+        return r;
+    }
+
+    private Measurement stopMeasurement(Session s, Tag tag, long endEv) {
+        if (!handles.holds(s.eid, tag)) {
+            return new Measurement(TtcbError.UNKNOWN_TAG, 0, 0);
+        }
+        Measurement m = ttcb.stopMeasurement(tag, endEv);
+        if (m.error() == TtcbError.OK) {
+            handles.closed(tag);
+        }
+        return m;
+    }
+
+    private EndLocalResult endLocal(Session s, Tag tag) {
+        if (!handles.holds(s.eid, tag)) {
+            return new EndLocalResult(TtcbError.UNKNOWN_TAG, 0, 0, false);
+        }
+        handles.closed(tag);
+        return ttcb.endLocal(tag);
+    }
+
+    private TagResult started(Session s, TagResult r) {
+        if (r.error() == TtcbError.OK) {
+            handles.started(r.tag(), s.eid);
+        }
+        return r;
     }
 
     private CompletableFuture<byte[]> refuse(String why) {

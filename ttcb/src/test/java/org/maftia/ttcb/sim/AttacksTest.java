@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.maftia.testkit.sim.Seeds;
 import org.maftia.ttcb.DecisionFunction;
 import org.maftia.ttcb.Protection;
+import org.maftia.ttcb.Tag;
+import org.maftia.ttcb.Ttcb.DistributedInfo;
+import org.maftia.ttcb.Ttcb.EndLocalResult;
+import org.maftia.ttcb.Ttcb.Handler;
 import org.maftia.ttcb.Ttcb.LocalPublicKey;
 import org.maftia.ttcb.TtcbError;
 import org.maftia.ttcb.TtcbException;
@@ -19,7 +24,9 @@ import org.maftia.ttcb.channel.Frames;
 import org.maftia.ttcb.client.TtcbClient;
 import org.maftia.ttcb.client.TtcbTransport;
 import org.maftia.ttcb.core.EntityGateway;
+import org.maftia.ttcb.core.FunctionLibrary;
 import org.maftia.ttcb.core.LocalKeys;
+import org.maftia.ttcb.core.LocalTtcb.Reaction;
 
 /**
  * The local channel under attack (spec 2.2.3.1: requests and replies can be read, modified,
@@ -152,6 +159,64 @@ class AttacksTest {
         assertThat(latest.getLocalTTCBid()).isZero();
         // The least recently used session was dropped: its entity must authenticate again.
         assertThatThrownBy(first::getTimestamp).isInstanceOf(TtcbException.class);
+    }
+
+    /**
+     * A tag from startMeasurement, startLocal or startDistributed is a handle of the entity that got
+     * it: another authenticated entity on the same local TTCB that learnt the tag (it travels in the
+     * entity's messages) can neither end the owner's measurement or timing failure detection nor read
+     * the list info of a distributed action it is not involved in (spec 2.2.4.4: the sender or a
+     * receiver). The owner's detection goes on untouched.
+     */
+    @Test
+    void timeServiceHandlesAreBoundToTheEntityThatStartedThem() {
+        Handler alarm = new Handler(FunctionLibrary.ALARM, new byte[0]);
+        Seeds.forEach(5, seed -> {
+            TtcbSim s = TtcbSim.standard(seed).synchronise();
+            TtcbClient owner = s.cluster.entity(0, Protection.MAC);
+            TtcbClient other = s.cluster.entity(0, Protection.MAC);
+            TtcbClient receiver = s.cluster.entity(1, Protection.MAC);
+            TtcbClient outsider = s.cluster.entity(2, Protection.MAC);
+            long spec = 10 * MS;
+            long start = owner.getTimestamp();
+            var local = owner.startLocal(start, spec, alarm);
+            var measured = owner.startMeasurement(start);
+            assertThat(local.error()).isEqualTo(TtcbError.OK);
+            assertThat(measured.error()).isEqualTo(TtcbError.OK);
+
+            assertThat(other.endLocal(local.tag()).error()).as("another entity ends the owner's TTFD").isEqualTo(TtcbError.UNKNOWN_TAG);
+            assertThat(other.stopMeasurement(measured.tag(), other.getTimestamp()).error())
+                    .as("another entity stops the owner's measurement").isEqualTo(TtcbError.UNKNOWN_TAG);
+
+            s.runFor(spec + 2 * MS);
+            List<Reaction> reactions = s.ttcb(0).reactions();
+            assertThat(reactions).as("the owner's late action is still detected").isNotEmpty();
+            assertThat(reactions.getLast().tag()).isEqualTo(local.tag());
+            EndLocalResult ended = owner.endLocal(local.tag());
+            assertThat(ended.error()).isEqualTo(TtcbError.OK);
+            assertThat(ended.faulty()).isTrue();
+            assertThat(owner.stopMeasurement(measured.tag(), owner.getTimestamp()).error()).isEqualTo(TtcbError.OK);
+
+            long mid = seed;
+            var sent = owner.startDistributed(owner.getTimestamp(), 5 * MS, mid, List.of(receiver.eid()), alarm);
+            assertThat(sent.error()).isEqualTo(TtcbError.OK);
+            Tag tag = sent.tag();
+            CompletableFuture<DistributedInfo> atOwner = owner.waitInfo(tag);
+            CompletableFuture<DistributedInfo> atReceiver = receiver.waitInfo(tag);
+            CompletableFuture<DistributedInfo> atOther = other.waitInfo(tag);
+            CompletableFuture<DistributedInfo> atOutsider = outsider.waitInfo(tag);
+            assertThat(other.delivDistributed(mid, tag).error()).isEqualTo(TtcbError.NOT_IN_ELIST);
+            s.runFor(MS);
+            assertThat(receiver.delivDistributed(mid, tag).error()).isEqualTo(TtcbError.OK);
+            s.runFor(5 * MS + s.timing.distributedDetectionBound() + 5 * MS);
+            assertThat(atOwner.join().error()).as("the sender").isEqualTo(TtcbError.OK);
+            assertThat(atReceiver.join().error()).as("a receiver").isEqualTo(TtcbError.OK);
+            assertThat(atOther.join()).as("an uninvolved entity on the sender's TTCB")
+                    .isEqualTo(new DistributedInfo(TtcbError.UNKNOWN_TAG, tag, List.of()));
+            assertThat(atOutsider.join()).as("an uninvolved entity elsewhere")
+                    .isEqualTo(new DistributedInfo(TtcbError.UNKNOWN_TAG, tag, List.of()));
+            assertThat(owner.waitInfo(tag).join().receivers()).hasSize(1);
+        });
     }
 
     @Test
