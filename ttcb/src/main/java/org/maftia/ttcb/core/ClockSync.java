@@ -17,7 +17,8 @@ import java.util.Arrays;
  * rounds, each local TTCB takes the estimates from the messages of one agreed round r (sent
  * before anyone corrects), and once all have been read (r Ts + receiveBound) moves to their mean.
  * The clocks then stay within {@link TimingParameters#achievablePrecision()}, which the
- * configuration checks against π. The clock is synchronised from the first fine resync on.
+ * configuration checks against π. The clock is synchronised from the first fine resync after every
+ * other member reads this local TTCB.
  */
 final class ClockSync {
 
@@ -57,14 +58,18 @@ final class ClockSync {
         have[m.sender()] = true;
     }
 
-    /** Called at every receive round with the local TTCBs known crashed. */
-    void onReceiveRound(boolean[] crashed) {
+    /**
+     * Called at every receive round with the local TTCBs known crashed, and whether every other
+     * member reads this local TTCB: the clock counts as synchronised only from a fine resync after
+     * that start barrier ({@link JoinBarrier}).
+     */
+    void onReceiveRound(boolean[] crashed, boolean admitted) {
         long now = clock.now();
         if (syncRound < 0) {
             coarse(crashed, now);
         } else if (now >= syncRound * timing.ts() + timing.receiveBound()) {
             apply(crashed);
-            if (!clock.isSynchronised()) {
+            if (!clock.isSynchronised() && admitted) {
                 clock.markSynchronised();
             }
             syncRound = nextSyncRound(clock.now());

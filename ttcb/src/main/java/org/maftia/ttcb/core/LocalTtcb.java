@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>A local TTCB fails only by crashing (spec 2.2.5). When it finds that it missed its own
  * broadcast instant by more than WCETsend (a COTS host paused it), it halts rather than broadcast
  * late: the others would otherwise see a timing failure the model does not allow; halting turns
- * it into the crash the model does allow.
+ * it into the crash the model does allow. For the same reason it halts when another local TTCB
+ * shows that it counts it crashed, and it serves no entity before every other member reads it
+ * ({@link JoinBarrier}).
  */
 public final class LocalTtcb {
 
@@ -66,6 +68,7 @@ public final class LocalTtcb {
     private final ReliableBroadcast rb;
     private final CrashDetector crashes;
     private final ClockSync clockSync;
+    private final JoinBarrier join;
     private final Outbox outbox;
     private final TagSource tags;
     private final AgreementService agreements;
@@ -94,6 +97,7 @@ public final class LocalTtcb {
         this.rb = new ReliableBroadcast(self, settings.n());
         this.crashes = new CrashDetector(self, settings.n(), timing);
         this.clockSync = new ClockSync(clock, timing, self, settings.n());
+        this.join = new JoinBarrier(self, settings.n(), timing);
         this.outbox = new Outbox(settings.n());
         this.tags = new TagSource(self);
         this.agreements = new AgreementService(self, settings.n(), timing, settings.maxValueBytes(), settings.maxAgreements(),
@@ -185,6 +189,7 @@ public final class LocalTtcb {
         }
         ControlMessage m = rb.message(seq, now, lastSendTimeFrom, echoHold, outbox.drain());
         byte[] frame = codec.seal(m);
+        join.sent(now, clock.hardwareNow());
         for (int copy = 0; copy <= timing.od(); copy++) {
             network.broadcast(frame);
             if (isHalted()) {
@@ -229,6 +234,12 @@ public final class LocalTtcb {
             counters.copiesDiscarded.incrementAndGet();
             return;
         }
+        if (!join.heard(m, arrivalHardwareNanos)) {
+            log.error("local TTCB {}: local TTCB {} no longer reads its messages (counts it crashed); halting so that crash views agree",
+                    self, m.sender());
+            crash();
+            return;
+        }
         clockSync.observe(m, arrivalHardwareNanos);
         lastSendTimeFrom[m.sender()] = m.sendTime();
         lastArrivalFrom[m.sender()] = clock.at(arrivalHardwareNanos);
@@ -250,7 +261,7 @@ public final class LocalTtcb {
         inbox.clear();
         long now = clock.now();
         counters.neverDelivered.addAndGet(rb.purgeOlderThan(now - 2 * timing.tbroadcast()));
-        clockSync.onReceiveRound(crashedView);
+        clockSync.onReceiveRound(crashedView, join.allAdmitted());
         if (clock.isSynchronised()) {
             crashes.arm(Math.floorDiv(clock.now(), timing.ts()));
             for (int j : crashes.update(clock.now())) {

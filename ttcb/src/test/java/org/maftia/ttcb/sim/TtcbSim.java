@@ -22,8 +22,14 @@ public final class TtcbSim {
     public final TimingParameters timing;
     public final SimControlNetwork network;
     public final InJvmTtcbCluster cluster;
+    public final TtcbSettings settings;
 
     public TtcbSim(long seed, int n, TimingParameters timing, double omission, InJvmTtcbCluster.ClockSkew skew, boolean worstCase) {
+        this(seed, n, timing, omission, skew, worstCase, -1, 0);
+    }
+
+    private TtcbSim(long seed, int n, TimingParameters timing, double omission, InJvmTtcbCluster.ClockSkew skew, boolean worstCase,
+                    int late, long lateBy) {
         this.sim = new Simulation(seed);
         this.timing = timing;
         EventLoop loop = EventLoop.of(sim.clock(), (task, delay) -> sim.schedule(delay, task));
@@ -31,9 +37,21 @@ public final class TtcbSim {
         if (worstCase) {
             network.worstCase();
         }
-        TtcbSettings settings = new TtcbSettings(0, n, timing, "simulated control network secret".getBytes(StandardCharsets.US_ASCII),
+        this.settings = new TtcbSettings(0, n, timing, "simulated control network secret".getBytes(StandardCharsets.US_ASCII),
                 FunctionLibrary.builtIns(50_000, 200_000, 50_000), 64, 4096, 2_000 * MS);
-        this.cluster = new InJvmTtcbCluster(settings, loop, network, sim.random(), skew).start();
+        this.cluster = new InJvmTtcbCluster(settings, loop, network, sim.random(), skew);
+        for (LocalTtcb t : cluster.ttcbs()) {
+            if (t.id() == late) {
+                sim.schedule(lateBy, t::start);
+            } else {
+                t.start();
+            }
+        }
+    }
+
+    /** As {@link #standard}, but local TTCB {@code late} starts {@code lateBy} after the others. */
+    public static TtcbSim staggered(long seed, int late, long lateBy) {
+        return new TtcbSim(seed, 4, TimingParameters.lanDefaults(), 0.3, new InJvmTtcbCluster.ClockSkew(2 * MS, 50), false, late, lateBy);
     }
 
     /** Default: 4 local TTCBs, LAN timing, 30% omissions, 2 ms clock offsets and 50 ppm drift. */
