@@ -63,6 +63,17 @@
  *       {@link org.maftia.ttcb.core.LocalTtcb#HORIZON} (one hour): BAD_TIMESTAMP beyond.</li>
  *   <li>Sessions are bounded; when full the least recently used one is dropped and its entity
  *       must authenticate again.</li>
+ *   <li>A join rule the spec leaves to deployment ({@link org.maftia.ttcb.core.JoinBarrier}): a
+ *       local TTCB serves entities and detects crashes only once every other member read one of
+ *       its own messages (a start barrier), so all crash views start from the same members; one
+ *       that learns a member counts it crashed halts instead of serving divergent decisions. The
+ *       price: no TTCB serves until all members started, and a restarted one is never readmitted
+ *       (it halts).</li>
+ *   <li>What an entity proposes is checked against what the control network carries (eids,
+ *       elists, a round message's bytes) and refused at the entity; a TTCB's own entities may open
+ *       a 1/n share of the agreement table, and a remote proposal is never dropped.</li>
+ *   <li>Time-service tags are handles of the entity that started them: another entity's use is
+ *       UNKNOWN_TAG.</li>
  * </ul>
  */
 package org.maftia.ttcb;
