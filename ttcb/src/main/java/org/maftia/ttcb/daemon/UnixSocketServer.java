@@ -36,7 +36,7 @@ public final class UnixSocketServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UnixSocketServer.class);
     private static final int MAX_CONNECTIONS = 1024;
-    private static final int MAX_PER_USER = MAX_CONNECTIONS / 2;
+    static final int MAX_PER_USER = MAX_CONNECTIONS / 2;
     static final long READ_TIMEOUT_SECONDS = 5;
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;

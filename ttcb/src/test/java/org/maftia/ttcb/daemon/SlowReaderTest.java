@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +22,8 @@ import org.maftia.ttcb.client.TtcbClient;
 /**
  * An entity that sends calls and never reads the replies (ATTACKS: a local entity denies service):
  * the TTCB writes nothing to it once its outbox is full and disconnects it, and every other entity
- * keeps getting its answers. A connection that starts a frame and stops is closed after the read
- * timeout.
+ * keeps getting its answers. A connection that starts a frame and stops, or never sends one, is
+ * closed after the read timeout; one user cannot hold every connection.
  */
 class SlowReaderTest {
 
@@ -77,6 +78,50 @@ class SlowReaderTest {
                 assertThat(daemon.socketCounters().readTimeouts()).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void oneUserCannotTakeEverySlotAndSilentConnectionsAreSweptAway() throws Exception {
+        try (TtcbDaemon daemon = daemon()) {
+            daemon.start();
+            Path socket = dir.resolve("ttcb0.sock");
+            List<SocketChannel> silent = new ArrayList<>();
+            try {
+                for (int i = 0; i < UnixSocketServer.MAX_PER_USER; i++) {
+                    silent.add(SocketChannel.open(UnixDomainSocketAddress.of(socket)));
+                }
+                try (SocketChannel extra = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                    assertThat(closedByTheDaemonWithin(extra, 3)).isTrue();
+                    assertThat(daemon.socketCounters().connectionsRefused()).isEqualTo(1);
+                }
+                // Connections that never send a frame are closed after the read timeout, and the socket serves again.
+                assertThat(closedByTheDaemonWithin(silent.getLast(), UnixSocketServer.READ_TIMEOUT_SECONDS + 3)).isTrue();
+                try (TtcbClient c = TtcbClient.connect(socket, dir.resolve("ttcb0.pub"), Protection.MAC)) {
+                    assertThat(c.getTimestamp()).isPositive();
+                }
+                assertThat(daemon.socketCounters().readTimeouts()).isEqualTo(UnixSocketServer.MAX_PER_USER);
+            } finally {
+                for (SocketChannel ch : silent) {
+                    ch.close();
+                }
+            }
+        }
+    }
+
+    private static boolean closedByTheDaemonWithin(SocketChannel ch, long seconds) throws Exception {
+        ch.configureBlocking(false);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (ch.read(ByteBuffer.allocate(64)) < 0) {
+                    return true;
+                }
+            } catch (IOException reset) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     private TtcbDaemon daemon() throws IOException {
