@@ -11,6 +11,7 @@ module org.maftia.ttcb {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.slf4j;
+    requires jdk.net;
 
     exports org.maftia.ttcb;
     exports org.maftia.ttcb.client;

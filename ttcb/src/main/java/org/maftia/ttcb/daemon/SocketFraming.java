@@ -19,8 +19,13 @@ final class SocketFraming {
     private SocketFraming() {
     }
 
-    static Framed read(SocketChannel ch) throws IOException {
+    /** {@code started} runs once the frame's first byte is in: from then on the frame is late if it stalls. */
+    static Framed read(SocketChannel ch, Runnable started) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(12);
+        if (ch.read(head) < 0) {
+            throw new EOFException("closed");
+        }
+        started.run();
         fill(ch, head);
         head.flip();
         int length = head.getInt();
@@ -33,9 +38,13 @@ final class SocketFraming {
         return new Framed(correlation, body.array());
     }
 
-    static void write(SocketChannel ch, long correlation, byte[] frame) throws IOException {
+    static ByteBuffer encode(long correlation, byte[] frame) {
         ByteBuffer b = ByteBuffer.allocate(12 + frame.length);
         b.putInt(frame.length).putLong(correlation).put(frame).flip();
+        return b;
+    }
+
+    static void write(SocketChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) {
             ch.write(b);
         }

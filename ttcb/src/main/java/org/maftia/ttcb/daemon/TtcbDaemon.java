@@ -92,6 +92,11 @@ public final class TtcbDaemon implements AutoCloseable {
         return ttcb;
     }
 
+    /** What the entity socket did to entities that would have held up the others. */
+    public SocketCounters socketCounters() {
+        return server.counters();
+    }
+
     public boolean isHalted() {
         return ttcb.isHalted();
     }

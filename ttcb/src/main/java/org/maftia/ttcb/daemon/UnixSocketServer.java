@@ -11,8 +11,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import jdk.net.ExtendedSocketOptions;
 import org.maftia.ttcb.core.EntityGateway;
 import org.maftia.ttcb.core.TtcbScheduler;
 import org.slf4j.Logger;
@@ -22,13 +27,17 @@ import org.slf4j.LoggerFactory;
  * The local channel of the daemon: a Unix domain socket (owner-only) on which entities send
  * frames; each frame goes to the TTCB's thread, its reply comes back when ready. A connection
  * that sends a malformed length is closed; a bounded number of calls may be in flight per
- * connection, so a flood costs the flooder, not the TTCB's memory.
+ * connection, so a flood costs the flooder, not the TTCB's memory. No entity can hold up the
+ * others: replies leave through each connection's own bounded outbox, a frame must arrive within
+ * the read timeout once begun (and the first one once connected), and no user may hold more than
+ * half of the connections.
  */
 public final class UnixSocketServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UnixSocketServer.class);
-    private static final int IN_FLIGHT = 256;
     private static final int MAX_CONNECTIONS = 1024;
+    static final int MAX_PER_USER = MAX_CONNECTIONS / 2;
+    static final long READ_TIMEOUT_SECONDS = 5;
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
 
@@ -37,6 +46,11 @@ public final class UnixSocketServer implements AutoCloseable {
     private final EntityGateway gateway;
     private final CallQueue calls;
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
+    private final ConcurrentHashMap<String, Integer> perUser = new ConcurrentHashMap<>();
+    private final Set<EntityConnection> open = ConcurrentHashMap.newKeySet();
+    private final SocketCounters counters = new SocketCounters();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("ttcb-socket-sweep").unstarted(r));
 
     /**
      * Entity calls run on the TTCB thread for at most {@code callBudgetNanos} before the routines
@@ -98,19 +112,7 @@ public final class UnixSocketServer implements AutoCloseable {
         Thread.ofPlatform().daemon().name("ttcb-accept").start(() -> {
             while (server.isOpen()) {
                 try {
-                    SocketChannel ch = server.accept();
-                    if (!connections.tryAcquire()) {
-                        log.warn("more than {} entity connections; refusing one", MAX_CONNECTIONS);
-                        ch.close();
-                        continue;
-                    }
-                    Thread.ofVirtual().name("ttcb-entity").start(() -> {
-                        try {
-                            serve(ch);
-                        } finally {
-                            connections.release();
-                        }
-                    });
+                    admit(server.accept());
                 } catch (IOException e) {
                     if (server.isOpen()) {
                         log.warn("accept failed: {}", e.toString());
@@ -118,47 +120,80 @@ public final class UnixSocketServer implements AutoCloseable {
                 }
             }
         });
+        sweeper.scheduleWithFixedDelay(this::closeStalled, 1, 1, TimeUnit.SECONDS);
     }
 
-    private void serve(SocketChannel ch) {
-        Semaphore inFlight = new Semaphore(IN_FLIGHT);
-        Object writeLock = new Object();
-        try (ch) {
-            while (true) {
-                SocketFraming.Framed f = SocketFraming.read(ch);
-                inFlight.acquire();
-                CompletableFuture<byte[]> reply = new CompletableFuture<>();
-                calls.submit(() -> gateway.handle(f.frame()).whenComplete((r, e) -> {
-                    if (e != null) {
-                        reply.completeExceptionally(e);
-                    } else {
-                        reply.complete(r);
-                    }
-                }));
-                reply.whenComplete((r, e) -> {
-                    inFlight.release();
-                    if (r == null) {
-                        return;
-                    }
-                    synchronized (writeLock) {
-                        try {
-                            SocketFraming.write(ch, f.correlation(), r);
-                        } catch (IOException io) {
-                            log.debug("entity went away: {}", io.toString());
-                        }
-                    }
-                });
-            }
-        } catch (IOException e) {
-            log.debug("entity connection closed: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void admit(SocketChannel ch) throws IOException {
+        String user = peerUser(ch);
+        if (!connections.tryAcquire()) {
+            refuse(ch, "more than " + MAX_CONNECTIONS + " entity connections");
+            return;
         }
+        if (user != null && perUser.merge(user, 1, Integer::sum) > MAX_PER_USER) {
+            leave(user);
+            refuse(ch, "more than " + MAX_PER_USER + " entity connections of user " + user);
+            return;
+        }
+        EntityConnection c = new EntityConnection(ch, gateway, calls, counters, closed -> {
+            open.remove(closed);
+            leave(user);
+        });
+        open.add(c);
+        c.start();
+    }
+
+    private void leave(String user) {
+        if (user != null) {
+            perUser.computeIfPresent(user, (u, n) -> n == 1 ? null : n - 1);
+        }
+        connections.release();
+    }
+
+    private void refuse(SocketChannel ch, String why) throws IOException {
+        long n = counters.connectionRefused();
+        if (SocketCounters.worthLogging(n)) {
+            log.warn("{}: refused a connection ({} so far)", why, n);
+        }
+        ch.close();
+    }
+
+    /**
+     * The connecting user as the kernel reports it (SO_PEERCRED), so that one user's connections
+     * cannot take every slot; null where the platform does not say, and then only the global cap applies.
+     */
+    private static String peerUser(SocketChannel ch) {
+        try {
+            return ch.getOption(ExtendedSocketOptions.SO_PEERCRED).user().getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /** A connection that began a frame (or connected) and has not finished it within the read timeout is closed. */
+    private void closeStalled() {
+        long now = System.nanoTime();
+        for (EntityConnection c : open) {
+            if (c.stalled(now, TimeUnit.SECONDS.toNanos(READ_TIMEOUT_SECONDS))) {
+                long n = counters.readTimedOut();
+                if (SocketCounters.worthLogging(n)) {
+                    log.warn("an entity stopped in the middle of a frame for {} s; disconnected it ({} so far)", READ_TIMEOUT_SECONDS, n);
+                }
+                c.close();
+            }
+        }
+    }
+
+    public SocketCounters counters() {
+        return counters;
     }
 
     @Override
     public void close() throws IOException {
         server.close();
+        sweeper.shutdownNow();
+        for (EntityConnection c : open) {
+            c.close();
+        }
         Files.deleteIfExists(path);
     }
 }
