@@ -9,6 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Counters {
     public final AtomicLong framesMalformed = new AtomicLong();
+    /** Control frames the receiving thread dropped: from no member's address, or not sealed by the sender they name. */
+    public final AtomicLong framesForged = new AtomicLong();
+    /** Authentic control frames dropped because their sender already had its share of the TTCB thread's queue. */
+    public final AtomicLong controlQueueFull = new AtomicLong();
     public final AtomicLong copiesDiscarded = new AtomicLong();
     public final AtomicLong fromCrashed = new AtomicLong();
     public final AtomicLong fromFuture = new AtomicLong();
@@ -41,7 +45,8 @@ public final class Counters {
 
     @Override
     public String toString() {
-        return "rDelivered=" + rDelivered + " malformed=" + framesMalformed + " copies=" + copiesDiscarded
+        return "rDelivered=" + rDelivered + " malformed=" + framesMalformed + " forged=" + framesForged
+                + " controlQueueFull=" + controlQueueFull + " copies=" + copiesDiscarded
                 + " fromCrashed=" + fromCrashed + " lateDeliveries=" + lateDeliveries + " lateProposals=" + lateProposals
                 + " lateRounds=" + lateRounds + " maxRoundLatenessNs=" + maxRoundLateness + " neverDelivered=" + neverDelivered + " crashes=" + crashesDetected
                 + " callsRefused=" + callsRefused + " localTF=" + localFailuresDetected + " distTF=" + distributedFailuresDetected;

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.maftia.ttcb.client.PublicKeyFile;
+import org.maftia.ttcb.core.ControlCodec;
 import org.maftia.ttcb.core.EntityGateway;
 import org.maftia.ttcb.core.LocalKeys;
 import org.maftia.ttcb.core.LocalTtcb;
@@ -30,6 +31,8 @@ public final class TtcbDaemon implements AutoCloseable {
     private final TtcbConfig config;
     private final ExecutorScheduler scheduler;
     private final UdpControlNetwork network;
+    /** Authenticates control frames on the network's receiving thread, apart from the TTCB's own codec. */
+    private final ControlCodec codec;
     private final LocalTtcb ttcb;
     private final EntityGateway gateway;
     private final UnixSocketServer server;
@@ -42,6 +45,7 @@ public final class TtcbDaemon implements AutoCloseable {
     public TtcbDaemon(TtcbConfig config) throws IOException {
         this.config = config;
         SecureRandom random = new SecureRandom();
+        this.codec = new ControlCodec(config.settings().controlSecret(), config.settings().n(), random);
         LocalKeys keys = loadOrCreateKeys(config.keyFile(), random);
         List<InetSocketAddress> peers = new ArrayList<>(config.members());
         peers.remove(config.id());
@@ -79,7 +83,7 @@ public final class TtcbDaemon implements AutoCloseable {
     }
 
     public void start() {
-        network.start(scheduler.clock(), (frame, arrival) -> scheduler.execute(() -> ttcb.onFrame(frame, arrival)));
+        network.start(scheduler.clock(), codec, ttcb.counters(), scheduler::execute, ttcb::onFrame);
         scheduler.execute(ttcb::start);
         server.start();
         var t = config.timing();
