@@ -3,7 +3,11 @@ package org.maftia.ttcb;
 /** The error codes the TTCB returns (spec 2.2: every result record carries one). */
 public enum TtcbError {
     OK,
-    /** propose: {@code clock() > tstart} (Protocol 1, line 2). */
+    /**
+     * propose: {@code clock() > tstart} (Protocol 1, line 2). The tag still names the agreement, so
+     * that the entity can decide its result; it is null once the result is discarded or when this
+     * local TTCB's share of the table is full.
+     */
     TSTART_EXPIRED,
     /** propose: the entity already proposed for this agreement (Protocol 1, line 2). */
     ALREADY_PROPOSED,

@@ -1,0 +1,50 @@
+package org.maftia.ttcb.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.maftia.ttcb.sim.TtcbSim.MS;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.maftia.ttcb.DecisionFunction;
+import org.maftia.ttcb.Eid;
+import org.maftia.ttcb.Protection;
+import org.maftia.ttcb.Ttcb.DecideResult;
+import org.maftia.ttcb.TtcbError;
+import org.maftia.ttcb.client.TtcbClient;
+
+/** What the TTCB-assisted protocols need of propose and decide (spec 2.2.3.3, and their use in chapter 5). */
+class AgreementApiTest {
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A BRM-M recipient that reads M after tstart still learns the agreement's tag and decides its result. */
+    @Test
+    void aLateProposerGetsTheTagAndDecides() {
+        TtcbSim s = TtcbSim.standard(31).synchronise();
+        List<TtcbClient> e = s.entities(3, Protection.MAC);
+        List<Eid> elist = TtcbSim.eids(e);
+        long tstart = e.getFirst().getTimestamp() + 5 * MS;
+        assertThat(e.get(0).propose(e.get(0).eid(), elist, tstart, DecisionFunction.TBA_RMULTICAST, b("h")).error())
+                .isEqualTo(TtcbError.OK);
+        s.runFor(6 * MS);
+        for (TtcbClient late : e.subList(1, 3)) {
+            var r = late.propose(late.eid(), elist, tstart, DecisionFunction.TBA_RMULTICAST, b("h"));
+            assertThat(r.error()).isEqualTo(TtcbError.TSTART_EXPIRED);
+            assertThat(r.tag()).as("the late proposer can still decide").isNotNull();
+            assertThat(late.propose(late.eid(), elist, tstart, DecisionFunction.TBA_RMULTICAST, b("h")).tag())
+                    .isEqualTo(r.tag());
+        }
+        s.runFor(s.timing.tagreement());
+        for (TtcbClient late : e.subList(1, 3)) {
+            var tag = late.propose(late.eid(), elist, tstart, DecisionFunction.TBA_RMULTICAST, b("h")).tag();
+            DecideResult d = late.decide(late.eid(), tag);
+            assertThat(d.error()).isEqualTo(TtcbError.OK);
+            assertThat(d.value()).isEqualTo(b("h"));
+            assertThat(d.proposedOk()).isEqualTo(0b001);
+            assertThat(d.proposedAny()).isEqualTo(0b001);
+        }
+    }
+}
