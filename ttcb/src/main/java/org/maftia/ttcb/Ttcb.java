@@ -55,6 +55,24 @@ public interface Ttcb {
         public boolean ok() {
             return error == TtcbError.OK;
         }
+
+        /**
+         * The spec's {@code decide.error = TTCB_TBA_ENDED}: the agreement ended and this record
+         * carries its value and masks (for a TBA_TEQUALITY caller that proposed another value,
+         * with the error VALUE_DIFFERS).
+         */
+        public boolean ended() {
+            return error == TtcbError.OK || error == TtcbError.VALUE_DIFFERS;
+        }
+
+        /**
+         * Whether deciding again may give the result: only while NOT_ENDED. The spec's
+         * {@code repeat decide until ENDED} repeats while this holds, then reads {@link #ended()}:
+         * every other error (a discarded record, a tag not this entity's) is final.
+         */
+        public boolean pending() {
+            return error == TtcbError.NOT_ENDED;
+        }
     }
 
     /** A tag-returning call (startMeasurement, startLocal, startDistributed). */

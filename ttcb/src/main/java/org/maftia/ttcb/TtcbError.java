@@ -15,8 +15,12 @@ public enum TtcbError {
     NOT_IN_ELIST,
     /** decide: the agreement has not terminated yet: tstart + Tagreement not reached and not all proposed (line 24). */
     NOT_ENDED,
-    /** decide: the agreement ended and its record was discarded after the retention time. */
-    ENDED,
+    /**
+     * decide: the agreement ended and its record was discarded after the retention time; its
+     * result is no longer available. (The spec's TTCB_TBA_ENDED, a result to read, is
+     * {@link Ttcb.DecideResult#ended()}.)
+     */
+    DISCARDED,
     /** decide, TBA_RMULTICAST: the first entity of elist proposed nothing. */
     NO_VALUE,
     /** decide, TBA_TEQUALITY: the caller did not propose the most proposed value. */

@@ -196,7 +196,7 @@ final class AgreementService {
         }
         Agreement r = byTag.get(tag.number());
         if (r == null) {
-            return DecideResult.error(tags.isIssuedAgreement(tag) ? TtcbError.ENDED : TtcbError.UNKNOWN_TAG);
+            return DecideResult.error(tags.isIssuedAgreement(tag) ? TtcbError.DISCARDED : TtcbError.UNKNOWN_TAG);
         }
         int me = r.key.indexOf(eid);
         if (me < 0) {
@@ -220,7 +220,7 @@ final class AgreementService {
         return true;
     }
 
-    /** Drops agreements past tstart + Tagreement + retention; their tags then answer ENDED. */
+    /** Drops agreements past tstart + Tagreement + retention; their tags then answer DISCARDED. */
     void expire(long now) {
         Iterator<Agreement> it = dataTable.values().iterator();
         while (it.hasNext()) {

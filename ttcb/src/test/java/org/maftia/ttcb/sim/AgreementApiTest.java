@@ -47,4 +47,29 @@ class AgreementApiTest {
             assertThat(d.proposedAny()).isEqualTo(0b001);
         }
     }
+
+    /** The spec's {@code repeat decide until ENDED}: ended() is false while NOT_ENDED, true on the result, and a discarded record is its own, final, error. */
+    @Test
+    void endedTellsTheResultFromNotEndedAndFromADiscardedRecord() {
+        TtcbSim s = TtcbSim.standard(32).synchronise();
+        List<TtcbClient> e = s.entities(2, Protection.MAC);
+        List<Eid> elist = TtcbSim.eids(e);
+        TtcbClient a = e.getFirst();
+        long tstart = a.getTimestamp() + 5 * MS;
+        var p = a.propose(a.eid(), elist, tstart, DecisionFunction.TBA_MAJORITY, b("v"));
+        DecideResult before = a.decide(a.eid(), p.tag());
+        assertThat(before.error()).isEqualTo(TtcbError.NOT_ENDED);
+        assertThat(before.ended()).isFalse();
+        assertThat(before.pending()).isTrue();
+        s.runFor(5 * MS + s.timing.tagreement() + MS);
+        DecideResult result = a.decide(a.eid(), p.tag());
+        assertThat(result.ended()).isTrue();
+        assertThat(result.pending()).isFalse();
+        assertThat(result.value()).isEqualTo(b("v"));
+        s.runFor(2_100 * MS);
+        DecideResult gone = a.decide(a.eid(), p.tag());
+        assertThat(gone.error()).isEqualTo(TtcbError.DISCARDED);
+        assertThat(gone.ended()).as("a discarded record carries no result").isFalse();
+        assertThat(gone.pending()).as("and deciding again will not give it").isFalse();
+    }
 }

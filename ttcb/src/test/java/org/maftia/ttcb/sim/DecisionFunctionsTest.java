@@ -158,9 +158,9 @@ class DecisionFunctionsTest {
         assertThat(a.decide(a.eid(), new org.maftia.ttcb.Tag((a.eid().ttcb() + 1) % 4, 0)).error()).isEqualTo(TtcbError.UNKNOWN_TAG);
         s.runFor(20 * MS + s.timing.tagreement() + MS);
         assertThat(a.decide(a.eid(), ok.tag()).error()).isEqualTo(TtcbError.OK);
-        // After the retention time the record is gone and the tag answers ENDED.
+        // After the retention time the record is gone and the tag answers DISCARDED.
         s.runFor(2_100 * MS);
-        assertThat(a.decide(a.eid(), ok.tag()).error()).isEqualTo(TtcbError.ENDED);
+        assertThat(a.decide(a.eid(), ok.tag()).error()).isEqualTo(TtcbError.DISCARDED);
     }
 
     static int indexOf(byte[] hay, byte[] needle) {
