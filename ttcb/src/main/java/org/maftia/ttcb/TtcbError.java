@@ -21,8 +21,6 @@ public enum TtcbError {
      * {@link Ttcb.DecideResult#ended()}.)
      */
     DISCARDED,
-    /** decide, TBA_RMULTICAST: the first entity of elist proposed nothing. */
-    NO_VALUE,
     /** decide, TBA_TEQUALITY: the caller did not propose the most proposed value. */
     VALUE_DIFFERS,
     /** decide, TBA_KEY: a key is only given over a confidential (AEAD) channel. */

@@ -264,8 +264,11 @@ final class AgreementService {
             }
             return switch (key.decision()) {
                 case TBA_RMULTICAST -> {
+                    // Without the first entity's proposal the agreement still ended: the empty
+                    // value with proposed-ok 0 and proposed-any is how the others learn it did not
+                    // propose (the crash failure detector, Protocol 32 of spec 5.4.2, reads proposed-any).
                     Proposal first = vtable.get(elist.getFirst());
-                    yield first == null ? new DecideResult(TtcbError.NO_VALUE, new byte[0], 0, any)
+                    yield first == null ? new DecideResult(TtcbError.OK, new byte[0], 0, any)
                             : new DecideResult(TtcbError.OK, first.value().clone(), sameMask(elist, vtable, first.value()), any);
                 }
                 case TBA_MAJORITY, TBA_TEQUALITY -> {

@@ -72,4 +72,25 @@ class AgreementApiTest {
         assertThat(gone.ended()).as("a discarded record carries no result").isFalse();
         assertThat(gone.pending()).as("and deciding again will not give it").isFalse();
     }
+
+    /** TBA_RMULTICAST without the first entity's proposal ended: its masks say who proposed (the crash detector's case). */
+    @Test
+    void rmulticastWithoutTheFirstEntityEndsWithItsMasks() {
+        TtcbSim s = TtcbSim.standard(33).synchronise();
+        List<TtcbClient> e = s.entities(3, Protection.MAC);
+        List<Eid> elist = TtcbSim.eids(e);
+        long tstart = e.getFirst().getTimestamp() + 5 * MS;
+        var tags = e.subList(1, 3).stream()
+                .map(c -> c.propose(c.eid(), elist, tstart, DecisionFunction.TBA_RMULTICAST, b("x")).tag()).toList();
+        s.runFor(5 * MS + s.timing.tagreement() + MS);
+        for (int i = 0; i < 2; i++) {
+            TtcbClient c = e.get(i + 1);
+            DecideResult d = c.decide(c.eid(), tags.get(i));
+            assertThat(d.ended()).as("a final result, not an error to retry").isTrue();
+            assertThat(d.error()).isEqualTo(TtcbError.OK);
+            assertThat(d.value()).isEmpty();
+            assertThat(d.proposedOk()).isEqualTo(0);
+            assertThat(d.proposedAny()).isEqualTo(0b110);
+        }
+    }
 }

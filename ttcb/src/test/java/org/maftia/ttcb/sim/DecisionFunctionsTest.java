@@ -58,7 +58,9 @@ class DecisionFunctionsTest {
             assertThat(r.proposedAny()).isEqualTo(0b1111);
         }
         List<DecideResult> none = agree(s, e, DecisionFunction.TBA_RMULTICAST, null, "y", "y", null);
-        assertThat(none.get(1).error()).isEqualTo(TtcbError.NO_VALUE);
+        assertThat(none.get(1).error()).isEqualTo(TtcbError.OK);
+        assertThat(none.get(1).value()).isEmpty();
+        assertThat(none.get(1).proposedOk()).isZero();
         assertThat(none.get(1).proposedAny()).isEqualTo(0b0110);
     }
 
