@@ -106,6 +106,14 @@ public interface Ttcb {
     record DistributedInfo(TtcbError error, Tag tag, List<DeliveryInfo> receivers) {
     }
 
+    /**
+     * The known constants of spec 4.1, in nanoseconds: Tbroadcast (4.2), the bound on an
+     * R-delivery, and Tagreement (4.3), by which an agreement decides (AS5). Protocols set their
+     * tstart and periods from them (Tagr of BRM-M, Tdetect of the crash failure detector).
+     */
+    record TimingConstants(long tbroadcast, long tagreement) {
+    }
+
     /** {@code out} of crashedLocalTTCBid / crashedEid. */
     record CrashResult(TtcbError error, boolean crashed) {
     }
@@ -164,4 +172,7 @@ public interface Ttcb {
     CrashResult crashedLocalTTCBid(int id);
 
     CrashResult crashedEid(Eid eid);
+
+    /** Tbroadcast and Tagreement of this TTCB, which AS5 and the protocols of chapter 5 take as known. */
+    TimingConstants getTimingConstants();
 }

@@ -93,4 +93,14 @@ class AgreementApiTest {
             assertThat(d.proposedAny()).isEqualTo(0b110);
         }
     }
+
+    /** A protocol sets its tstart and its timeouts from the TTCB's constants (BRM-M's Tagr, the crash detector's Tdetect). */
+    @Test
+    void entitiesReadTagreementAndTbroadcast() {
+        TtcbSim s = TtcbSim.standard(34).synchronise();
+        TtcbClient a = s.entities(1, Protection.MAC).getFirst();
+        var c = a.getTimingConstants();
+        assertThat(c.tagreement()).isEqualTo(s.timing.tagreement());
+        assertThat(c.tbroadcast()).isEqualTo(s.timing.tbroadcast());
+    }
 }
