@@ -2,7 +2,10 @@ package org.maftia.ttcb;
 
 /** The decision functions of the block agreement service (spec 2.2.3.3). */
 public enum DecisionFunction {
-    /** The value proposed by the first entity in elist: the service works as a reliable multicast. */
+    /**
+     * The value proposed by the first entity in elist: the service works as a reliable multicast.
+     * If it proposed nothing the result is the empty value with proposed-ok 0 and proposed-any.
+     */
     TBA_RMULTICAST,
     /** The most proposed value. */
     TBA_MAJORITY,

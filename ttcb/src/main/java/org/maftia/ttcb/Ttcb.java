@@ -55,6 +55,24 @@ public interface Ttcb {
         public boolean ok() {
             return error == TtcbError.OK;
         }
+
+        /**
+         * The spec's {@code decide.error = TTCB_TBA_ENDED}: the agreement ended and this record
+         * carries its value and masks (for a TBA_TEQUALITY caller that proposed another value,
+         * with the error VALUE_DIFFERS).
+         */
+        public boolean ended() {
+            return error == TtcbError.OK || error == TtcbError.VALUE_DIFFERS;
+        }
+
+        /**
+         * Whether deciding again may give the result: only while NOT_ENDED. The spec's
+         * {@code repeat decide until ENDED} repeats while this holds, then reads {@link #ended()}:
+         * every other error (a discarded record, a tag not this entity's) is final.
+         */
+        public boolean pending() {
+            return error == TtcbError.NOT_ENDED;
+        }
     }
 
     /** A tag-returning call (startMeasurement, startLocal, startDistributed). */
@@ -86,6 +104,14 @@ public interface Ttcb {
 
     /** {@code list info} of TTCB_waitInfo for one distributed action. */
     record DistributedInfo(TtcbError error, Tag tag, List<DeliveryInfo> receivers) {
+    }
+
+    /**
+     * The known constants of spec 4.1, in nanoseconds: Tbroadcast (4.2), the bound on an
+     * R-delivery, and Tagreement (4.3), by which an agreement decides (AS5). Protocols set their
+     * tstart and periods from them (Tagr of BRM-M, Tdetect of the crash failure detector).
+     */
+    record TimingConstants(long tbroadcast, long tagreement) {
     }
 
     /** {@code out} of crashedLocalTTCBid / crashedEid. */
@@ -146,4 +172,7 @@ public interface Ttcb {
     CrashResult crashedLocalTTCBid(int id);
 
     CrashResult crashedEid(Eid eid);
+
+    /** Tbroadcast and Tagreement of this TTCB, which AS5 and the protocols of chapter 5 take as known. */
+    TimingConstants getTimingConstants();
 }

@@ -3,7 +3,11 @@ package org.maftia.ttcb;
 /** The error codes the TTCB returns (spec 2.2: every result record carries one). */
 public enum TtcbError {
     OK,
-    /** propose: {@code clock() > tstart} (Protocol 1, line 2). */
+    /**
+     * propose: {@code clock() > tstart} (Protocol 1, line 2). The tag still names the agreement, so
+     * that the entity can decide its result; it is null once the result is discarded or when this
+     * local TTCB's share of the table is full.
+     */
     TSTART_EXPIRED,
     /** propose: the entity already proposed for this agreement (Protocol 1, line 2). */
     ALREADY_PROPOSED,
@@ -11,10 +15,12 @@ public enum TtcbError {
     NOT_IN_ELIST,
     /** decide: the agreement has not terminated yet: tstart + Tagreement not reached and not all proposed (line 24). */
     NOT_ENDED,
-    /** decide: the agreement ended and its record was discarded after the retention time. */
-    ENDED,
-    /** decide, TBA_RMULTICAST: the first entity of elist proposed nothing. */
-    NO_VALUE,
+    /**
+     * decide: the agreement ended and its record was discarded after the retention time; its
+     * result is no longer available. (The spec's TTCB_TBA_ENDED, a result to read, is
+     * {@link Ttcb.DecideResult#ended()}.)
+     */
+    DISCARDED,
     /** decide, TBA_TEQUALITY: the caller did not propose the most proposed value. */
     VALUE_DIFFERS,
     /** decide, TBA_KEY: a key is only given over a confidential (AEAD) channel. */

@@ -287,6 +287,11 @@ public final class TtcbClient implements Ttcb, AutoCloseable {
     }
 
     @Override
+    public TimingConstants getTimingConstants() {
+        return sync(op(Op.TIMING).toByteArray(), ending(r -> new TimingConstants(r.i64("tbroadcast"), r.i64("tagreement"))));
+    }
+
+    @Override
     public CrashResult crashedLocalTTCBid(int id) {
         return sync(op(Op.CRASHED_ID).i32(id).toByteArray(), ending(CallCodec::crashResult));
     }

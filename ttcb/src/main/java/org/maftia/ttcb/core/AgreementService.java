@@ -33,6 +33,8 @@ final class AgreementService {
         final AgreementKey key;
         final Map<Eid, Proposal> vtable = new LinkedHashMap<>();
         final Set<Eid> proposedHere = new HashSet<>();
+        /** The entities here the record is charged to: those that proposed, or that made it by proposing late. */
+        final Set<Eid> holders = new HashSet<>();
 
         Agreement(Tag tag, AgreementKey key) {
             this.tag = tag;
@@ -94,10 +96,9 @@ final class AgreementService {
             return new ProposeResult(TtcbError.ALREADY_PROPOSED, r.tag);
         }
         if (now > tstart) {
-            return new ProposeResult(TtcbError.TSTART_EXPIRED, null);
+            return late(eid, key, r, now);
         }
-        boolean newHere = r == null || r.proposedHere.isEmpty();
-        if ((newHere && ownAgreements >= ownLimit) || byEntity.getOrDefault(eid, 0) >= entityLimit) {
+        if (!admits(eid, r)) {
             return new ProposeResult(TtcbError.RESOURCES, null);
         }
         // Line 4: insert in sendTable, if this round's message still holds it (else try next Ts).
@@ -112,11 +113,40 @@ final class AgreementService {
             r = insert(key);
         }
         r.proposedHere.add(eid);
-        byEntity.merge(eid, 1, Integer::sum);
-        if (newHere) {
+        charge(r, eid);
+        return new ProposeResult(TtcbError.OK, r.tag);
+    }
+
+    /**
+     * Line 2's tstart error, with the agreement's tag so that the late entity can still decide and
+     * read the value and masks (a BRM-M recipient that reads M after tstart, Protocol 9 of spec 5.2.2). A record
+     * missing here is made empty: every proposal R-delivered here makes the record, which lives
+     * until tstart + Tagreement + retention, so none was; past that the result is gone.
+     */
+    private ProposeResult late(Eid eid, AgreementKey key, Agreement r, long now) {
+        if (r == null) {
+            if (now > key.tstart() + timing.tagreement() + retention || !admits(eid, null)) {
+                return new ProposeResult(TtcbError.TSTART_EXPIRED, null);
+            }
+            r = insert(key);
+            charge(r, eid);
+        }
+        return new ProposeResult(TtcbError.TSTART_EXPIRED, r.tag);
+    }
+
+    /** Whether charging r (null: a new record) to eid keeps this TTCB and eid within their shares. */
+    private boolean admits(Eid eid, Agreement r) {
+        boolean newHere = r == null || r.holders.isEmpty();
+        return !(newHere && ownAgreements >= ownLimit) && byEntity.getOrDefault(eid, 0) < entityLimit;
+    }
+
+    private void charge(Agreement r, Eid eid) {
+        if (r.holders.isEmpty()) {
             ownAgreements++;
         }
-        return new ProposeResult(TtcbError.OK, r.tag);
+        if (r.holders.add(eid)) {
+            byEntity.merge(eid, 1, Integer::sum);
+        }
     }
 
     private TtcbError validate(List<Eid> elist, byte[] value) {
@@ -166,7 +196,7 @@ final class AgreementService {
         }
         Agreement r = byTag.get(tag.number());
         if (r == null) {
-            return DecideResult.error(tags.isIssuedAgreement(tag) ? TtcbError.ENDED : TtcbError.UNKNOWN_TAG);
+            return DecideResult.error(tags.isIssuedAgreement(tag) ? TtcbError.DISCARDED : TtcbError.UNKNOWN_TAG);
         }
         int me = r.key.indexOf(eid);
         if (me < 0) {
@@ -190,7 +220,7 @@ final class AgreementService {
         return true;
     }
 
-    /** Drops agreements past tstart + Tagreement + retention; their tags then answer ENDED. */
+    /** Drops agreements past tstart + Tagreement + retention; their tags then answer DISCARDED. */
     void expire(long now) {
         Iterator<Agreement> it = dataTable.values().iterator();
         while (it.hasNext()) {
@@ -204,10 +234,10 @@ final class AgreementService {
     }
 
     private void release(Agreement r) {
-        if (!r.proposedHere.isEmpty()) {
+        if (!r.holders.isEmpty()) {
             ownAgreements--;
         }
-        for (Eid e : r.proposedHere) {
+        for (Eid e : r.holders) {
             byEntity.computeIfPresent(e, (k, v) -> v == 1 ? null : v - 1);
         }
     }
@@ -234,8 +264,11 @@ final class AgreementService {
             }
             return switch (key.decision()) {
                 case TBA_RMULTICAST -> {
+                    // Without the first entity's proposal the agreement still ended: the empty
+                    // value with proposed-ok 0 and proposed-any is how the others learn it did not
+                    // propose (the crash failure detector, Protocol 32 of spec 5.4.2, reads proposed-any).
                     Proposal first = vtable.get(elist.getFirst());
-                    yield first == null ? new DecideResult(TtcbError.NO_VALUE, new byte[0], 0, any)
+                    yield first == null ? new DecideResult(TtcbError.OK, new byte[0], 0, any)
                             : new DecideResult(TtcbError.OK, first.value().clone(), sameMask(elist, vtable, first.value()), any);
                 }
                 case TBA_MAJORITY, TBA_TEQUALITY -> {

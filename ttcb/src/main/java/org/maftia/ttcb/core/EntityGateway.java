@@ -273,6 +273,10 @@ public final class EntityGateway {
                 r.end();
                 yield done(CallCodec.encode(ttcb.crashedEid(eid)));
             }
+            case TIMING -> {
+                r.end();
+                yield done(new WireWriter().i64(ttcb.timing().tbroadcast()).i64(ttcb.timing().tagreement()).toByteArray());
+            }
         };
     }
 

@@ -58,7 +58,9 @@ class DecisionFunctionsTest {
             assertThat(r.proposedAny()).isEqualTo(0b1111);
         }
         List<DecideResult> none = agree(s, e, DecisionFunction.TBA_RMULTICAST, null, "y", "y", null);
-        assertThat(none.get(1).error()).isEqualTo(TtcbError.NO_VALUE);
+        assertThat(none.get(1).error()).isEqualTo(TtcbError.OK);
+        assertThat(none.get(1).value()).isEmpty();
+        assertThat(none.get(1).proposedOk()).isZero();
         assertThat(none.get(1).proposedAny()).isEqualTo(0b0110);
     }
 
@@ -158,9 +160,9 @@ class DecisionFunctionsTest {
         assertThat(a.decide(a.eid(), new org.maftia.ttcb.Tag((a.eid().ttcb() + 1) % 4, 0)).error()).isEqualTo(TtcbError.UNKNOWN_TAG);
         s.runFor(20 * MS + s.timing.tagreement() + MS);
         assertThat(a.decide(a.eid(), ok.tag()).error()).isEqualTo(TtcbError.OK);
-        // After the retention time the record is gone and the tag answers ENDED.
+        // After the retention time the record is gone and the tag answers DISCARDED.
         s.runFor(2_100 * MS);
-        assertThat(a.decide(a.eid(), ok.tag()).error()).isEqualTo(TtcbError.ENDED);
+        assertThat(a.decide(a.eid(), ok.tag()).error()).isEqualTo(TtcbError.DISCARDED);
     }
 
     static int indexOf(byte[] hay, byte[] needle) {

@@ -9,7 +9,7 @@ import org.maftia.ttcb.Eid;
 /** The decision functions of spec 2.2.3.3 written again, independently, to check results against (AS4). */
 public final class Oracle {
 
-    public record Expected(byte[] value, long ok, long any, boolean noValue) {
+    public record Expected(byte[] value, long ok, long any) {
     }
 
     private Oracle() {
@@ -27,7 +27,7 @@ public final class Oracle {
             case TBA_RMULTICAST -> {
                 value = proposed.get(elist.getFirst());
                 if (value == null) {
-                    return new Expected(null, 0, any, true);
+                    return new Expected(new byte[0], 0, any);
                 }
             }
             case TBA_MAJORITY, TBA_TEQUALITY -> {
@@ -47,7 +47,7 @@ public final class Oracle {
                 }
             }
             case TBA_KEY -> {
-                return new Expected(null, any, any, false);
+                return new Expected(null, any, any);
             }
             default -> throw new IllegalStateException();
         }
@@ -58,6 +58,6 @@ public final class Oracle {
                 ok |= 1L << i;
             }
         }
-        return new Expected(value, ok, any, false);
+        return new Expected(value, ok, any);
     }
 }
