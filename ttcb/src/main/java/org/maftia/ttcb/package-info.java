@@ -74,6 +74,16 @@
  *       a 1/n share of the agreement table, and a remote proposal is never dropped.</li>
  *   <li>Time-service tags are handles of the entity that started them: another entity's use is
  *       UNKNOWN_TAG.</li>
+ *   <li>A proposer past tstart gets TSTART_EXPIRED with the agreement's tag (null once the record
+ *       is gone), so it can decide and read the value and masks. {@code DecideResult.ended()} is
+ *       the spec's TTCB_TBA_ENDED (the agreement ended, its result is available);
+ *       {@code pending()} is NOT_ENDED, the one result to retry on; a record discarded after its
+ *       retention is DISCARDED. TBA_RMULTICAST whose first entity did not propose ends with an
+ *       empty value and its masks, for the crash detector. Entities read Tagreement and
+ *       Tbroadcast with {@code getTimingConstants()}.</li>
+ *   <li>The control network's receive thread authenticates each frame before the TTCB thread sees
+ *       it (forged frames and frames from non-members dropped and counted); at most 256 authentic
+ *       frames per sender wait for the TTCB thread.</li>
  * </ul>
  */
 package org.maftia.ttcb;
