@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalTtcb {
 
     private static final Logger log = LoggerFactory.getLogger(LocalTtcb.class);
-    private static final int MAX_INBOX = 4096;
+    static final int MAX_INBOX = 4096;
     private static final int MAX_REACTIONS = 256;
     /**
      * How far times given by entities may reach (tstart ahead, start_ev back, spec, delay, t_exec):
@@ -230,10 +230,17 @@ public final class LocalTtcb {
             counters.fromFuture.incrementAndGet();
             return;
         }
-        if (!rb.firstCopy(m)) {
+        if (!rb.unread(m)) {
             counters.copiesDiscarded.incrementAndGet();
             return;
         }
+        // Room is checked before M counts as read (line 9): a copy dropped here is one more
+        // omission, and one of the other Od copies is read (AN3). Nothing of M is used before then.
+        if (inbox.size() >= MAX_INBOX) {
+            counters.inboxFull.incrementAndGet();
+            return;
+        }
+        rb.markRead(m);
         if (!join.heard(m, arrivalHardwareNanos)) {
             log.error("local TTCB {}: local TTCB {} no longer reads its messages (counts it crashed); halting so that crash views agree",
                     self, m.sender());
@@ -244,10 +251,6 @@ public final class LocalTtcb {
         lastSendTimeFrom[m.sender()] = m.sendTime();
         lastArrivalFrom[m.sender()] = clock.at(arrivalHardwareNanos);
         crashes.heard(m.sender(), m.seq());
-        if (inbox.size() >= MAX_INBOX) {
-            counters.inboxFull.incrementAndGet();
-            return;
-        }
         inbox.add(m);
     }
 

@@ -44,21 +44,37 @@ final class ReliableBroadcast {
      * Od other copies, replays, and numbers below the window.
      */
     boolean firstCopy(ControlMessage m) {
+        if (!unread(m)) {
+            return false;
+        }
+        markRead(m);
+        return true;
+    }
+
+    /** Whether (sender, seq) is still to be read, without reading it. */
+    boolean unread(ControlMessage m) {
         int s = m.sender();
         long seq = m.seq();
         if (seq <= seenHighest[s] - WINDOW) {
             return false;
         }
+        return seq > seenHighest[s] || !isSet(s, seq);
+    }
+
+    /**
+     * Records (sender, seq) as read: from now on its copies are discarded. Only for a copy that is
+     * kept; one dropped for lack of room is an omission, and a later copy is still read.
+     */
+    void markRead(ControlMessage m) {
+        int s = m.sender();
+        long seq = m.seq();
         if (seq > seenHighest[s]) {
             for (long k = Math.max(seenHighest[s] + 1, seq - WINDOW + 1); k <= seq; k++) {
                 bit(s, k, false);
             }
             seenHighest[s] = seq;
-        } else if (isSet(s, seq)) {
-            return false;
         }
         bit(s, seq, true);
-        return true;
     }
 
     /** Lines 10-16 for one message read. */
