@@ -22,7 +22,6 @@ public final class Counters {
     public final AtomicLong lateDeliveries = new AtomicLong();
     public final AtomicLong lateProposals = new AtomicLong();
     public final AtomicLong foreignProposals = new AtomicLong();
-    public final AtomicLong lateRounds = new AtomicLong();
     public final AtomicLong crashesDetected = new AtomicLong();
     public final AtomicLong callsRefused = new AtomicLong();
     public final AtomicLong localFailuresDetected = new AtomicLong();
@@ -31,7 +30,9 @@ public final class Counters {
     public final AtomicLong wcetOverruns = new AtomicLong();
     public final AtomicLong handlersRun = new AtomicLong();
     public final AtomicLong maxDetectionLatency = new AtomicLong();
-    /** The largest delay seen between a broadcast round's instant and when its routine ran (hardware clock). */
+    /** Broadcast or receive routines that ran later than their WCET after their instant (the local TTCB then halted). */
+    public final AtomicLong lateRounds = new AtomicLong();
+    /** The largest delay seen between a broadcast or receive round's instant and when its routine ran (hardware clock). */
     public final AtomicLong maxRoundLateness = new AtomicLong();
 
     /** Timing failures of the TTCB itself: each means a bound of 4.1-4.3 or a WCET did not hold. */

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>A local TTCB fails only by crashing (spec 2.2.5). When it finds that it missed its own
  * broadcast instant by more than WCETsend (a COTS host paused it), it halts rather than broadcast
  * late: the others would otherwise see a timing failure the model does not allow; halting turns
- * it into the crash the model does allow. For the same reason it halts when another local TTCB
+ * it into the crash the model does allow. It halts likewise when its receive routine runs more
+ * than WCETreceive late. For the same reason it halts when another local TTCB
  * shows that it counts it crashed, and it serves no entity before every other member reads it
  * ({@link JoinBarrier}).
  */
@@ -83,6 +84,7 @@ public final class LocalTtcb {
     private final long[] lastArrivalFrom;
     private long nextBroadcastRound;
     private long broadcastDueHw;
+    private long receiveDueHw;
     private volatile Lifecycle state = Lifecycle.NEW;
 
     public LocalTtcb(TtcbSettings settings, TtcbScheduler scheduler, ControlEndpoint network, SecureRandom random) {
@@ -120,7 +122,7 @@ public final class LocalTtcb {
         long now = clock.now();
         nextBroadcastRound = Math.floorDiv(now, timing.ts()) + 1;
         scheduleBroadcast();
-        scheduler.schedule(clock.delayUntil((Math.floorDiv(now, timing.tr()) + 1) * timing.tr()), this::receiveRound);
+        scheduleReceive();
     }
 
     /** Crashes this local TTCB: its routines stop and it answers no more calls (used by the simulation, and on a self-detected timing failure). */
@@ -258,6 +260,20 @@ public final class LocalTtcb {
         if (isHalted()) {
             return;
         }
+        // Run later than WCETreceive after its instant, this routine would judge the deadlines of
+        // crash detection and Timeliness on a clock that has run past copies still waiting to be
+        // read, and count live local TTCBs crashed for good. Suspicions cannot be withdrawn (a
+        // crash is permanent, spec 2.2.5, and agreements already left the suspected out), so the
+        // timing failure is turned into the failure the model allows: this local TTCB halts.
+        long lateness = clock.hardwareNow() - receiveDueHw;
+        counters.maxRoundLateness.accumulateAndGet(lateness, Math::max);
+        if (lateness > timing.wcetReceive() && clock.isSynchronised()) {
+            counters.lateRounds.incrementAndGet();
+            log.error("local TTCB {}: receive routine ran {} ns late (WCETreceive {} ns); halting to stay crash-only",
+                    self, lateness, timing.wcetReceive());
+            crash();
+            return;
+        }
         for (ControlMessage m : inbox) {
             rb.receive(m, this::rDeliver);
         }
@@ -274,8 +290,13 @@ public final class LocalTtcb {
             }
         }
         agreements.expire(now);
-        long next = (Math.floorDiv(clock.now(), timing.tr()) + 1) * timing.tr();
-        scheduler.schedule(clock.delayUntil(next), this::receiveRound);
+        scheduleReceive();
+    }
+
+    private void scheduleReceive() {
+        long delay = clock.delayUntil((Math.floorDiv(clock.now(), timing.tr()) + 1) * timing.tr());
+        receiveDueHw = clock.hardwareNow() + delay;
+        scheduler.schedule(delay, this::receiveRound);
     }
 
     /** R-deliver(M.data): inserts each record in the tables (Protocol 1, lines 16-20). */

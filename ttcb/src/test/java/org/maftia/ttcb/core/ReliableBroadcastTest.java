@@ -76,44 +76,58 @@ class ReliableBroadcastTest {
         assertThat(rb.firstCopy(old)).isFalse();
     }
 
+    /** A local TTCB on a hand-driven clock; its routines are kept in {@code tasks}, in the order scheduled. */
+    private static final class HandDriven {
+        final byte[] secret = "control network secret".getBytes(StandardCharsets.US_ASCII);
+        final List<Runnable> tasks = new ArrayList<>();
+        long hardwareNow;
+        final TtcbSettings settings;
+        final LocalTtcb ttcb;
+
+        HandDriven(int n) {
+            settings = new TtcbSettings(0, n, TimingParameters.lanDefaults(), secret,
+                    FunctionLibrary.builtIns(50_000, 200_000, 50_000), 64, 4096, 1_000_000_000L);
+            Clock clock = new Clock() {
+                public long currentTimeMillis() {
+                    return hardwareNow / 1_000_000L;
+                }
+
+                public long nanoTime() {
+                    return hardwareNow;
+                }
+
+                public boolean isRealTime() {
+                    return false;
+                }
+            };
+            TtcbScheduler scheduler = new TtcbScheduler() {
+                @Override
+                public Clock clock() {
+                    return clock;
+                }
+
+                @Override
+                public Cancellable schedule(long delayNanos, Runnable task) {
+                    tasks.add(task);
+                    return () -> { };
+                }
+            };
+            ttcb = new LocalTtcb(settings, scheduler, frame -> { }, new SecureRandom());
+            ttcb.start();
+        }
+    }
+
     /**
      * A copy dropped because the inbox is full is an omission, not a read (line 9): a later copy
      * of the same M(s, n) finds room and is read, so the Od + 1 copies still mask it (AN3).
      */
     @Test
     void aCopyDroppedByAFullInboxLeavesTheNextCopyToBeRead() {
-        byte[] secret = "control network secret".getBytes(StandardCharsets.US_ASCII);
-        TtcbSettings settings = new TtcbSettings(0, 3, TimingParameters.lanDefaults(), secret,
-                FunctionLibrary.builtIns(50_000, 200_000, 50_000), 64, 4096, 1_000_000_000L);
-        List<Runnable> tasks = new ArrayList<>();
-        TtcbScheduler scheduler = new TtcbScheduler() {
-            @Override
-            public Clock clock() {
-                return new Clock() {
-                    public long currentTimeMillis() {
-                        return 0;
-                    }
-
-                    public long nanoTime() {
-                        return 0;
-                    }
-
-                    public boolean isRealTime() {
-                        return false;
-                    }
-                };
-            }
-
-            @Override
-            public Cancellable schedule(long delayNanos, Runnable task) {
-                tasks.add(task);
-                return () -> { };
-            }
-        };
-        LocalTtcb ttcb = new LocalTtcb(settings, scheduler, frame -> { }, new SecureRandom());
-        ttcb.start();
-        Runnable receiveRound = tasks.get(1);
-        ControlCodec codec = new ControlCodec(secret, 3, new SecureRandom());
+        HandDriven h = new HandDriven(3);
+        LocalTtcb ttcb = h.ttcb;
+        // start() scheduled the broadcast routine, then the receive routine.
+        Runnable receiveRound = h.tasks.get(1);
+        ControlCodec codec = new ControlCodec(h.secret, 3, new SecureRandom());
         // Local TTCB 1 fills the inbox within one receive period.
         for (int k = 0; k < LocalTtcb.MAX_INBOX; k++) {
             ttcb.onFrame(codec.seal(m(1, k)), 0);
@@ -123,11 +137,35 @@ class ReliableBroadcastTest {
         receiveRound.run();
         long before = ttcb.counters().rDelivered.get();
         // The other Od copies of M(2, 5), then M(2, 6), which R-delivers it (line 10).
-        for (int copy = 0; copy < settings.timing().od(); copy++) {
+        for (int copy = 0; copy < h.settings.timing().od(); copy++) {
             ttcb.onFrame(codec.seal(m(2, 5)), 0);
         }
         ttcb.onFrame(codec.seal(m(2, 6)), 0);
-        tasks.getLast().run();
+        h.tasks.getLast().run();
         assertThat(ttcb.counters().rDelivered.get() - before).as("M(2, 5) R-delivered from a later copy").isEqualTo(1);
+    }
+
+    /**
+     * A receive routine that runs later than WCETreceive after its instant would judge deadlines
+     * (crash detection, Timeliness) on a clock that has run past messages still waiting to be
+     * read: the local TTCB halts, the crash of spec 2.2.5, as it does for a late broadcast.
+     */
+    @Test
+    void aReceiveRoutineRunningLateHalts() {
+        HandDriven h = new HandDriven(1);
+        TimingParameters t = h.settings.timing();
+        // First receive instant Tr: the lone local TTCB synchronises.
+        h.hardwareNow = t.tr();
+        h.tasks.get(1).run();
+        assertThat(h.ttcb.isSynchronised()).isTrue();
+        // The next one on time, the one after late by more than WCETreceive, both before Ts.
+        h.hardwareNow = 2 * t.tr();
+        h.tasks.getLast().run();
+        assertThat(h.ttcb.isHalted()).as("halted after an on-time receive routine").isFalse();
+        h.hardwareNow = 3 * t.tr() + t.wcetReceive() + 1;
+        assertThat(h.hardwareNow).isLessThan(t.ts());
+        h.tasks.getLast().run();
+        assertThat(h.ttcb.isHalted()).as("halted after a receive routine late by more than WCETreceive").isTrue();
+        assertThat(h.ttcb.counters().lateRounds.get()).isEqualTo(1);
     }
 }
