@@ -24,8 +24,10 @@ import org.maftia.ttcb.client.TtcbClient;
 
 /**
  * Four {@code ttcbd} processes on loopback (real UDP control network, real Unix domain sockets),
- * one entity per daemon doing agreements through them; then kill -9 one daemon: the others detect
- * the crash and keep deciding, the same results everywhere.
+ * started one after the other, one entity per daemon doing agreements through them; then kill -9
+ * one daemon: the others detect the crash and keep deciding, the same results everywhere; then
+ * start it again under the same id: the others count it crashed for good (spec 2.2.5), so it
+ * halts without serving its entities, and the others keep deciding.
  */
 class DaemonClusterTest {
 
@@ -71,35 +73,42 @@ class DaemonClusterTest {
     }
 
     private Process launch(Path config) throws IOException {
+        return launch(config, config.getFileName() + ".log");
+    }
+
+    private Process launch(Path config, String logName) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), TtcbDaemonMain.class.getName(), config.toString());
         pb.redirectErrorStream(true);
-        pb.redirectOutput(dir.resolve(config.getFileName() + ".log").toFile());
+        pb.redirectOutput(dir.resolve(logName).toFile());
         return pb.start();
     }
 
     @Test
-    void fourDaemonsAgreeAndKeepAgreeingAfterOneIsKilled() throws Exception {
+    void fourDaemonsStartedStaggeredAgreeAndARestartedOneHalts() throws Exception {
         List<Integer> ports = freePorts(4);
         byte[] secret = new byte[32];
         new java.security.SecureRandom().nextBytes(secret);
         String b64 = Base64.getEncoder().encodeToString(secret);
-        for (int i = 0; i < 4; i++) {
-            Path c = dir.resolve("ttcb" + i + ".yaml");
-            Files.writeString(c, config(i, ports, dir, b64));
-            processes.add(launch(c));
+        for (int i = 0; i < 3; i++) {
+            processes.add(launch(writeConfig(i, ports, b64)));
+            Thread.sleep(300); // staggered start: the join rule must hold back the early daemons
         }
-        for (int i = 0; i < 4; i++) {
-            Path sock = dir.resolve("ttcb" + i + ".sock");
-            Path pub = dir.resolve("ttcb" + i + ".pub");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!(Files.exists(sock) && Files.exists(pub)) && System.nanoTime() < deadline) {
-                assertThat(processes.get(i).isAlive()).as("daemon %d is running (log: %s)", i, log(i)).isTrue();
-                Thread.sleep(50); // real processes: wait, with a deadline, for the daemon's files
+        for (int i = 0; i < 3; i++) {
+            clients.add(connectWhenReady(i));
+        }
+        // Start barrier: no daemon serves while daemon 3 has not read its messages, although the
+        // first three have had rounds enough to synchronise among themselves.
+        long held = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (System.nanoTime() < held) {
+            for (TtcbClient c : clients) {
+                assertThat(proposeAlone(c)).as("served before the last daemon is up").isEqualTo(TtcbError.NOT_SYNCHRONIZED);
             }
-            clients.add(TtcbClient.connect(sock, pub, Protection.AEAD));
+            Thread.sleep(100); // sample the barrier for a while: a real-time property
         }
+        processes.add(launch(writeConfig(3, ports, b64)));
+        clients.add(connectWhenReady(3));
         // Wait until every local TTCB has synchronised its clock.
         awaitAgreementService();
 
@@ -136,6 +145,72 @@ class DaemonClusterTest {
         for (int i = 0; i < 3; i++) {
             assertThat(processes.get(i).isAlive()).as("daemon %d still running (log: %s)", i, log(i)).isTrue();
         }
+
+        // Restart daemon 3 with the same id and configuration: the others count it crashed, so it
+        // must halt (exit 3) without ever serving its entities.
+        Process restarted = launch(dir.resolve("ttcb3.yaml"), "ttcb3-restarted.log");
+        processes.add(restarted);
+        long halt = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (restarted.isAlive()) {
+            assertThat(System.nanoTime()).as("restarted daemon halts (log: %s)", restartLog()).isLessThan(halt);
+            probeNotServing();
+            Thread.sleep(50); // real process: wait, with a deadline, for it to halt
+        }
+        assertThat(restarted.exitValue()).as("restarted daemon's exit status (log: %s)", restartLog()).isEqualTo(3);
+        assertThat(restartLog()).as("halted because the others count it crashed").contains("no longer reads its messages");
+        for (int round = 0; round < 2; round++) {
+            List<DecideResult> results = agree(survivors, all, DecisionFunction.TBA_RMULTICAST, "x" + round);
+            for (DecideResult r : results) {
+                assertThat(r.error()).isEqualTo(TtcbError.OK);
+                assertThat(new String(r.value(), StandardCharsets.US_ASCII)).isEqualTo("x" + round + "-0");
+                assertThat(r.proposedAny()).isEqualTo(0b0111);
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(processes.get(i).isAlive()).as("daemon %d still running (log: %s)", i, log(i)).isTrue();
+        }
+    }
+
+    /**
+     * If the restarted daemon has bound its socket, an entity may connect, but it must not be
+     * served. Connecting can fail (stale socket, half-written key file, the daemon halting): that
+     * is not serving either.
+     */
+    private void probeNotServing() {
+        TtcbClient c;
+        try {
+            c = TtcbClient.connect(dir.resolve("ttcb3.sock"), dir.resolve("ttcb3.pub"), Protection.AEAD);
+        } catch (RuntimeException notReachable) {
+            return;
+        }
+        try {
+            assertThat(proposeAlone(c)).as("restarted daemon served an entity").isNotEqualTo(TtcbError.OK);
+        } catch (RuntimeException halted) {
+            // the daemon halted during the call
+        } finally {
+            c.close();
+        }
+    }
+
+    private Path writeConfig(int id, List<Integer> ports, String secret) throws IOException {
+        Path c = dir.resolve("ttcb" + id + ".yaml");
+        Files.writeString(c, config(id, ports, dir, secret));
+        return c;
+    }
+
+    private TtcbClient connectWhenReady(int i) throws Exception {
+        Path sock = dir.resolve("ttcb" + i + ".sock");
+        Path pub = dir.resolve("ttcb" + i + ".pub");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(sock) && Files.exists(pub)) && System.nanoTime() < deadline) {
+            assertThat(processes.get(i).isAlive()).as("daemon %d is running (log: %s)", i, log(i)).isTrue();
+            Thread.sleep(50); // real processes: wait, with a deadline, for the daemon's files
+        }
+        return TtcbClient.connect(sock, pub, Protection.AEAD);
+    }
+
+    private static TtcbError proposeAlone(TtcbClient c) {
+        return c.propose(c.eid(), List.of(c.eid()), c.getTimestamp() + 100 * MS, DecisionFunction.TBA_MAJORITY, new byte[] {1}).error();
     }
 
     private void awaitAgreementService() throws InterruptedException {
@@ -178,6 +253,14 @@ class DaemonClusterTest {
             out.add(r);
         }
         return out;
+    }
+
+    private String restartLog() {
+        try {
+            return Files.readString(dir.resolve("ttcb3-restarted.log"));
+        } catch (IOException e) {
+            return "(no log)";
+        }
     }
 
     private String log(int i) {
