@@ -32,7 +32,7 @@ import java.util.Arrays;
 final class JoinBarrier {
 
     /** Own send times kept to recognise echoes; a probe is answered within a few rounds or not at all. */
-    private static final int HISTORY = 16;
+    private static final int HISTORY = 64;
     private static final long NONE = Long.MIN_VALUE;
 
     private final int self;
@@ -40,6 +40,8 @@ final class JoinBarrier {
     private final long[] sent = new long[HISTORY];
     private long sends;
     private final boolean[] admitted;
+    /** Members heard from at least once: a probe starts only once its member is known to run. */
+    private final boolean[] heardFrom;
     /** Per local TTCB: the send time of the own message it must echo, or NONE. */
     private final long[] probe;
     /** Per local TTCB: the hardware instant that message was broadcast. */
@@ -51,6 +53,7 @@ final class JoinBarrier {
         this.self = self;
         this.answerWithin = timing.wcetSend() + 2 * timing.tsend() + timing.wcetReceive() + timing.tr();
         this.admitted = new boolean[n];
+        this.heardFrom = new boolean[n];
         this.probe = new long[n];
         this.probeHw = new long[n];
         this.firstSeqAfterProbe = new long[n];
@@ -64,7 +67,9 @@ final class JoinBarrier {
         sent[(int) (sends % HISTORY)] = sendTime;
         sends++;
         for (int j = 0; j < probe.length; j++) {
-            if (j != self && probe[j] == NONE) {
+            // A member not heard yet may not run yet (a staggered start): a probe sent before it
+            // started could never be answered in time, and would halt this TTCB for nothing.
+            if (j != self && probe[j] == NONE && heardFrom[j]) {
                 probe[j] = sendTime;
                 probeHw[j] = hardwareNanos;
                 firstSeqAfterProbe[j] = NONE;
@@ -78,6 +83,7 @@ final class JoinBarrier {
      */
     boolean heard(ControlMessage m, long arrivalHardwareNanos) {
         int j = m.sender();
+        heardFrom[j] = true;
         long echo = m.echoSendTime()[self];
         if (probe[j] == NONE) {
             return true;
