@@ -90,7 +90,7 @@ public final class AtomicBroadcastBenchmark {
             try {
                 System.out.flush();
                 System.err.println("AtomicBroadcastBenchmark FAILED: " + e);
-                e.printStackTrace();
+                e.printStackTrace(); // a benchmark's main: the trace on stderr says why the figures are void
             } catch (Throwable alsoOutOfMemory) {
                 // the exit status says it
             }
@@ -330,7 +330,7 @@ public final class AtomicBroadcastBenchmark {
                         total = Math.max(total, b.total());
                         decisions = Math.max(decisions, b.decisions());
                     }
-                    Thread.sleep(100);
+                    Thread.sleep(100); // the sampling period of a monitoring thread, not a protocol path
                 }
             } catch (InterruptedException e) {
                 // the row is over

@@ -141,7 +141,7 @@ class VbaFrameLimitOverTcpTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no frame of " + by + " bytes arrived in " + PATIENCE);
             }
-            Thread.sleep(10);
+            Thread.sleep(10); // polling real TCP counters, bounded by the deadline above
         }
         Thread.sleep(50); // the frame's event reaches the protocol thread before the instances start
         return value.getAsLong();
