@@ -319,18 +319,10 @@ public final class GroupSession extends Session {
     }
 
     /** The context of one instance: how it sends, and how it finishes. */
-    private final class Context implements ProtocolContext {
-        private final ProtocolInstance<?> owner;
-        private final String protocolId;
+    private final class Context extends InstanceContext {
 
         Context(ProtocolInstance<?> owner) {
-            this.owner = owner;
-            this.protocolId = owner.protocolId();
-        }
-
-        @Override
-        public GroupParameters parameters() {
-            return parameters;
+            super(owner, parameters);
         }
 
         @Override
@@ -344,8 +336,7 @@ public final class GroupSession extends Session {
         }
 
         @Override
-        public void start(ProtocolInstance<?> child) {
-            owner.adopt(child);
+        void startAdopted(ProtocolInstance<?> child) {
             GroupSession.this.start(child);
         }
 

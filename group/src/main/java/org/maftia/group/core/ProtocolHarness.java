@@ -113,18 +113,10 @@ public final class ProtocolHarness {
         return clock;
     }
 
-    private final class Context implements ProtocolContext {
-        private final ProtocolInstance<?> owner;
-        private final String protocolId;
+    private final class Context extends InstanceContext {
 
         Context(ProtocolInstance<?> owner) {
-            this.owner = owner;
-            this.protocolId = owner.protocolId();
-        }
-
-        @Override
-        public GroupParameters parameters() {
-            return parameters;
+            super(owner, parameters);
         }
 
         @Override
@@ -141,8 +133,7 @@ public final class ProtocolHarness {
         }
 
         @Override
-        public void start(ProtocolInstance<?> child) {
-            owner.adopt(child);
+        void startAdopted(ProtocolInstance<?> child) {
             ProtocolHarness.this.start(child);
         }
 

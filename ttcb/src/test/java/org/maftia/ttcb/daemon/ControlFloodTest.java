@@ -27,7 +27,7 @@ import org.maftia.ttcb.TtcbError;
 import org.maftia.ttcb.client.TtcbClient;
 
 /**
- * ATTACKS: a flood of small forged control frames at one daemon's control port, from any source,
+ * The attack: a flood of small forged control frames at one daemon's control port, from any source,
  * while the daemons run agreements. Forged frames must be dropped and counted off the TTCB's
  * thread, so the flooded TTCB keeps its broadcast rounds, does not halt, and agreements end.
  */

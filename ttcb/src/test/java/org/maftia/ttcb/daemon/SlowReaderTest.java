@@ -20,7 +20,7 @@ import org.maftia.ttcb.channel.Frames;
 import org.maftia.ttcb.client.TtcbClient;
 
 /**
- * An entity that sends calls and never reads the replies (ATTACKS: a local entity denies service):
+ * An entity that sends calls and never reads the replies (a local entity denying service to the others):
  * the TTCB writes nothing to it once its outbox is full and disconnects it, and every other entity
  * keeps getting its answers. A connection that starts a frame and stops, or never sends one, is
  * closed after the read timeout; one user cannot hold every connection.
