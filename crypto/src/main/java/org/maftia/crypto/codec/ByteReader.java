@@ -57,6 +57,20 @@ public final class ByteReader {
         return v;
     }
 
+    /** An 8-byte count, position or sequence number that must not be negative. */
+    public long u64(String field) {
+        need(8, field);
+        long v = 0;
+        for (int k = 0; k < 8; k++) {
+            v = (v << 8) | (bytes[position + k] & 0xFF);
+        }
+        position += 8;
+        if (v < 0) {
+            throw new MalformedEncodingException(what + ": " + field + " is out of range (" + Long.toUnsignedString(v) + ")");
+        }
+        return v;
+    }
+
     public byte[] raw(int length, String field) {
         need(length, field);
         byte[] out = Arrays.copyOfRange(bytes, position, position + length);

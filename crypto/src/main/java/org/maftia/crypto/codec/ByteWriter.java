@@ -34,6 +34,15 @@ public final class ByteWriter {
         return this;
     }
 
+    /** A non-negative 8-byte count, position or sequence number. */
+    public ByteWriter u64(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("not a non-negative 64-bit value: " + value);
+        }
+        u32((int) (value >>> 32));
+        return u32((int) value);
+    }
+
     /** Bytes as they are: the reader must know their length. */
     public ByteWriter raw(byte[] bytes) {
         out.write(bytes, 0, bytes.length);

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.maftia.crypto.MalformedEncodingException;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.group.abc.AbcMessages.CatchUpAnswer;
 import org.maftia.group.abc.AbcMessages.CatchUpRequest;
 import org.maftia.group.abc.AbcMessages.Message;
@@ -50,6 +52,48 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
 
         /** t+1 distinct parties' closes were ordered: the stream terminated (spec 3.2). */
         void terminated();
+
+        /**
+         * Every entry of {@code round} was delivered and the next round begins: the point where
+         * {@link Abc#resumePoint()} describes this party's state, the same at every honest party.
+         */
+        default void roundEnded(long round) {
+        }
+    }
+
+    /**
+     * Where a party that lost its state takes up the protocol (resumption, {@code package-info}):
+     * the round to run next and d as it was at that round's beginning. Every honest party has the
+     * same resume point for the same round; the application transfers it with its own state.
+     */
+    public record ResumePoint(long round, byte[] delivered) {
+        public ResumePoint {
+            if (round < 0) {
+                throw new IllegalArgumentException("round " + round);
+            }
+            delivered = delivered.clone();
+        }
+
+        @Override
+        public byte[] delivered() {
+            return delivered.clone();
+        }
+
+        /** Where every party begins: round 0, nothing delivered. */
+        public static ResumePoint initial() {
+            return new ResumePoint(0, new Delivered(1).encode());
+        }
+
+        public byte[] encode() {
+            return new ByteWriter().u64(round).prefixed(delivered).toByteArray();
+        }
+
+        public static ResumePoint decode(byte[] encoded) {
+            ByteReader in = new ByteReader(encoded, "ABC resume point");
+            ResumePoint p = new ResumePoint(in.u64("round"), in.prefixed("d"));
+            in.end();
+            return p;
+        }
     }
 
     /**
@@ -135,6 +179,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
     /** q (Protocol 7): entries to broadcast, by content, in arrival order. */
     private final LinkedHashMap<Digest, Queued> q = new LinkedHashMap<>();
     private final Delivered d;
+    private final boolean resumed;
     private long r;
     private final TreeMap<Long, Round> rounds = new TreeMap<>();
     private final TreeMap<Long, Vba> agreements = new TreeMap<>();
@@ -155,6 +200,31 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
         this.settings = settings;
         this.output = output;
         this.d = new Delivered(settings.roundsRemembered());
+        this.resumed = false;
+    }
+
+    /**
+     * The instance of a party that lost its state and took over {@code at} from the others (with
+     * its application's state of the same point): it begins in that round with that d, and asks
+     * for the round's decision at once (resumption, {@code package-info}).
+     *
+     * @throws MalformedEncodingException if {@code at} does not hold a d
+     */
+    public Abc(String protocolId, GroupKeys keys, Settings settings, Output output, ResumePoint at) {
+        super(protocolId);
+        this.keys = keys;
+        this.signatures = new QueueSignatures(keys, protocolId);
+        this.settings = settings;
+        this.output = output;
+        this.d = Delivered.decode(at.delivered(), settings.roundsRemembered());
+        this.r = at.round();
+        this.d.roundBegins(r);
+        this.resumed = true;
+    }
+
+    /** This party's resume point now; meaningful between rounds, as in {@link Output#roundEnded}. */
+    public ResumePoint resumePoint() {
+        return new ResumePoint(r, d.encode());
     }
 
     /** The current round. */
@@ -260,6 +330,9 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
     protected void onStart() {
         decisions = new Decisions(ctx.n(), settings.decisionsKept(), settings.roundsKept() + 1, settings.decisionBytes());
         catchUp = new CatchUp(ctx.n(), ctx.t());
+        if (resumed) {
+            ask(r);
+        }
     }
 
     @Override
@@ -291,6 +364,9 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
         if (s.received.containsKey(from)) {
             return;
         }
+        if (m.round() > r) {
+            catchUp.ahead(from, m.round());
+        }
         if (m.batch().length > settings.maxBatchBytes() + 4 * (settings.maxBatch() + 1)) {
             throw new MalformedMessageException("batch of " + m.batch().length + " bytes from P" + from);
         }
@@ -306,6 +382,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
         s.verified.add(QueueSignatures.fingerprint(signed));
         s.received.put(from, signed);
         advance();
+        considerCatchUp();
     }
 
     /** The verification stage's part (docs/architecture.md): the sender's signature on its queue message (line 9). */
@@ -419,11 +496,17 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
      * yet. Once per round; an answering party keeps the request until it can answer.
      */
     private void considerCatchUp() {
-        if (terminated || decisions.contains(r) || !catchUp.shouldAsk(r)) {
+        Round current = rounds.get(r);
+        boolean agreementStarted = current != null && current.vba != null;
+        if (terminated || decisions.contains(r) || !catchUp.shouldAsk(r, agreementStarted)) {
             return;
         }
-        catchUp.ask(r);
-        CatchUpRequest request = new CatchUpRequest(r);
+        ask(r);
+    }
+
+    private void ask(long round) {
+        catchUp.ask(round);
+        CatchUpRequest request = new CatchUpRequest(round);
         for (int k = 0; k < ctx.n(); k++) {
             if (k != ctx.self()) {
                 ctx.send(k, request);
@@ -529,6 +612,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
         }
         pending = List.of();
         endRound();
+        output.roundEnded(r - 1);
         advance();
         considerCatchUp();
     }

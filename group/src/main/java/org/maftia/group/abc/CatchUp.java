@@ -25,6 +25,8 @@ final class CatchUp {
     private final int t;
     /** Per party, the highest round of its queue messages refused as beyond the window; -1 before. */
     private final long[] refused;
+    /** Per party, the highest round of its queue messages taken ahead of this party's round; -1 before. */
+    private final long[] aheadSeen;
     /** The round asked for, -1 when not asking. */
     private long asking = -1;
     /** Per party, the digest of its answer for {@link #asking}, null before. */
@@ -37,8 +39,10 @@ final class CatchUp {
     CatchUp(int n, int t) {
         this.t = t;
         refused = new long[n];
+        aheadSeen = new long[n];
         answerOf = new Digest[n];
         Arrays.fill(refused, -1);
+        Arrays.fill(aheadSeen, -1);
     }
 
     /** Rounds decided from answers. */
@@ -61,9 +65,31 @@ final class CatchUp {
         refused[party] = Math.max(refused[party], round);
     }
 
-    /** Whether the undecided round {@code r}, not asked yet, should be asked for. */
-    boolean shouldAsk(long r) {
-        return asking != r && Arrays.stream(refused).filter(x -> x >= r).count() > t;
+    /** A queue message of P_{@code party} for {@code round}, ahead of this party's round but within its window, was taken. */
+    void ahead(int party, long round) {
+        aheadSeen[party] = Math.max(aheadSeen[party], round);
+    }
+
+    /**
+     * Whether the undecided round {@code r}, not asked yet, should be asked for: t+1 parties' queue
+     * messages for r or later were refused; or this party's agreement of r has not started while
+     * t+1 parties sent queue messages of later rounds (they decided r; the queue messages of r
+     * that this party lacks were sent before it could take them, as for a party that resumed).
+     */
+    boolean shouldAsk(long r, boolean agreementStarted) {
+        if (asking == r) {
+            return false;
+        }
+        if (Arrays.stream(refused).filter(x -> x >= r).count() > t) {
+            return true;
+        }
+        long past = 0;
+        for (int p = 0; p < refused.length; p++) {
+            if (refused[p] > r || aheadSeen[p] > r) {
+                past++;
+            }
+        }
+        return !agreementStarted && past > t;
     }
 
     void ask(long round) {

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.group.core.Digest;
 import org.maftia.group.stream.StreamEntry;
 
@@ -64,8 +66,10 @@ final class Delivered {
 
     /** d ← d ∪ {m} in {@code round} (line 17); false if m was in d. Rounds come in order. */
     boolean add(Digest content, long round) {
-        long hi = high(content);
-        long lo = low(content);
+        return add(high(content), low(content), round);
+    }
+
+    private boolean add(long hi, long lo, long round) {
         if (find(hi, lo) >= 0) {
             return false;
         }
@@ -99,6 +103,55 @@ final class Delivered {
 
     int size() {
         return size;
+    }
+
+    /**
+     * d as a party that lost its state takes it over ({@link Abc.ResumePoint}): the rounds that
+     * delivered something, oldest first, each with its count, then the contents in delivery order.
+     */
+    byte[] encode() {
+        ByteWriter out = new ByteWriter().u32(byRound.size());
+        for (long[] round : byRound) {
+            out.u64(round[0]).u64(round[1]);
+        }
+        out.u32(size);
+        for (int k = 0; k < size; k++) {
+            int slot = (head + k) & (high.length - 1);
+            out.raw(ByteBuffer.allocate(16).putLong(high[slot]).putLong(low[slot]).array());
+        }
+        return out.toByteArray();
+    }
+
+    /** The d {@link #encode()} wrote, remembering {@code rounds} rounds; malformed input is refused whole. */
+    static Delivered decode(byte[] encoded, int rounds) {
+        ByteReader in = new ByteReader(encoded, "d of a resume point");
+        Delivered d = new Delivered(rounds);
+        int roundCount = in.u32("rounds");
+        if (roundCount > rounds) {
+            throw in.malformed(roundCount + " rounds, more than the " + rounds + " remembered");
+        }
+        long[][] byRound = new long[roundCount][];
+        long total = 0;
+        for (int k = 0; k < roundCount; k++) {
+            byRound[k] = new long[] {in.u64("round"), in.u64("contents")};
+            if (byRound[k][1] == 0 || k > 0 && byRound[k][0] <= byRound[k - 1][0]) {
+                throw in.malformed("rounds out of order or empty");
+            }
+            total += byRound[k][1];
+        }
+        int size = in.u32("contents");
+        if (size != total || (long) size * 16 != in.remaining()) {
+            throw in.malformed(size + " contents, but the rounds count " + total + " and " + in.remaining() + " bytes follow");
+        }
+        for (long[] round : byRound) {
+            for (long c = 0; c < round[1]; c++) {
+                ByteBuffer content = ByteBuffer.wrap(in.raw(16, "content"));
+                if (!d.add(content.getLong(), content.getLong(), round[0])) {
+                    throw in.malformed("a content listed twice");
+                }
+            }
+        }
+        return d;
     }
 
     /** Memory held, the arrays' lengths at their element sizes. */

@@ -45,6 +45,15 @@ public final class MessageTypes {
      */
     public static final int STREAM_PROGRESS = 0x0901;
 
+    /**
+     * Service replication's state transfer (spec 5.3.6, Protocol 25, generalized): which
+     * checkpoints a replica holds, and a checkpoint's state in chunks.
+     */
+    public static final int TRANSFER_QUERY = 0x0A01;
+    public static final int TRANSFER_OFFER = 0x0A02;
+    public static final int TRANSFER_CHUNK_REQUEST = 0x0A03;
+    public static final int TRANSFER_CHUNK = 0x0A04;
+
     /** Protocol 3, ABBA. */
     public static final int ABBA_PRE_PROCESS = 0x0301;
     public static final int ABBA_PRE_VOTE = 0x0302;

@@ -85,13 +85,24 @@ class CatchUpBookkeepingTest {
         CatchUp catchUp = new CatchUp(4, 1);
         catchUp.refused(3, 1000);
         catchUp.refused(3, 2000);
-        assertThat(catchUp.shouldAsk(0)).isFalse();
+        assertThat(catchUp.shouldAsk(0, true)).isFalse();
         catchUp.refused(1, 9);
-        assertThat(catchUp.shouldAsk(0)).isTrue();
-        assertThat(catchUp.shouldAsk(9)).isTrue();
-        assertThat(catchUp.shouldAsk(10)).as("only P3 was refused beyond 9").isFalse();
+        assertThat(catchUp.shouldAsk(0, true)).isTrue();
+        assertThat(catchUp.shouldAsk(9, true)).isTrue();
+        assertThat(catchUp.shouldAsk(10, true)).as("only P3 was refused beyond 9").isFalse();
         catchUp.ask(9);
-        assertThat(catchUp.shouldAsk(9)).as("asked already").isFalse();
+        assertThat(catchUp.shouldAsk(9, true)).as("asked already").isFalse();
+    }
+
+    @Test
+    void tPlusOnePartiesPastARoundWhoseAgreementHasNotStartedMakeAPartyAsk() {
+        CatchUp catchUp = new CatchUp(4, 1);
+        catchUp.ahead(3, 5);
+        assertThat(catchUp.shouldAsk(4, false)).as("one party past round 4 may be the corrupted one").isFalse();
+        catchUp.ahead(1, 6);
+        assertThat(catchUp.shouldAsk(4, false)).isTrue();
+        assertThat(catchUp.shouldAsk(4, true)).as("its own agreement of round 4 runs: it will decide").isFalse();
+        assertThat(catchUp.shouldAsk(5, false)).as("only P1 is past round 5").isFalse();
     }
 
     @Test
@@ -107,6 +118,6 @@ class CatchUpBookkeepingTest {
         assertThat(catchUp.wrongAnswers()).isEqualTo(1);
         assertThat(catchUp.ignoredAnswers()).isEqualTo(1);
         assertThat(catchUp.asking(7)).isFalse();
-        assertThat(catchUp.shouldAsk(8)).as("nothing refused").isFalse();
+        assertThat(catchUp.shouldAsk(8, true)).as("nothing refused").isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package org.maftia.group.abc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,6 +28,30 @@ class DeliveredTest {
                 .isNotEqualTo(Delivered.contentOf(new StreamEntry.Close(1, new byte[] {1})));
         // A payload whose bytes are a close's encoding is still a payload.
         assertThat(Delivered.contentOf(new StreamEntry.Data(0, 0, close.encode()))).isNotEqualTo(Delivered.contentOf(close));
+    }
+
+    @Test
+    void dSurvivesItsEncodingWithItsRoundsAndRefusesMalformedOnes() {
+        Delivered d = new Delivered(3);
+        Digest a = Delivered.contentOf(data(0, 0, "a"));
+        Digest b = Delivered.contentOf(data(0, 1, "b"));
+        Digest c = Delivered.contentOf(data(0, 2, "c"));
+        d.add(a, 0);
+        d.roundBegins(1);
+        d.add(b, 1);
+        d.add(c, 1);
+        d.roundBegins(2);
+        Delivered copy = Delivered.decode(d.encode(), 3);
+        assertThat(copy.encode()).isEqualTo(d.encode());
+        assertThat(copy.contains(a) && copy.contains(b) && copy.contains(c)).isTrue();
+        copy.roundBegins(3);
+        assertThat(copy.contains(a)).as("forgotten in the same round as the original").isFalse();
+        assertThat(copy.contains(b)).isTrue();
+        byte[] encoded = d.encode();
+        byte[] truncated = java.util.Arrays.copyOf(encoded, encoded.length - 1);
+        assertThatThrownBy(() -> Delivered.decode(truncated, 3)).isInstanceOf(org.maftia.crypto.MalformedEncodingException.class);
+        assertThatThrownBy(() -> Delivered.decode(d.encode(), 1)).as("more rounds than remembered")
+                .isInstanceOf(org.maftia.crypto.MalformedEncodingException.class);
     }
 
     @Test

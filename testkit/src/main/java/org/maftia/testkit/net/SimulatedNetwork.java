@@ -36,6 +36,7 @@ public final class SimulatedNetwork {
     private final int n;
     private final Channel[] channels;
     private final BitSet corrupted = new BitSet();
+    private final BitSet down = new BitSet();
     private final List<Held> held = new ArrayList<>();
     private DelayModel delays = DelayModel.uniform(500_000, 5_000_000);
     private double lossProbability;
@@ -117,6 +118,23 @@ public final class SimulatedNetwork {
         partitionSide = side;
     }
 
+    /**
+     * The site's process is down (crashed, or stopped to be restarted): what it sends and what is
+     * sent to it from now on are lost, as a real network loses them with the connections of a
+     * process that died; messages already in flight still arrive. Unlike the adversary's drops,
+     * this may hit an honest site: a crash is not a Byzantine fault.
+     */
+    public void down(int site) {
+        checkSite(site);
+        down.set(site);
+    }
+
+    /** The site's process is up again: its messages travel from now on. */
+    public void up(int site) {
+        checkSite(site);
+        down.clear(site);
+    }
+
     /** Ends the partition; the messages it held leave now, each with a fresh delay. */
     public void heal() {
         partitionSide = null;
@@ -169,6 +187,10 @@ public final class SimulatedNetwork {
         sent++;
         event.source = SiteId.of(from);
         SplittableRandom random = sim.random();
+        if (down.get(from) || down.get(to)) {
+            lost++;
+            return;
+        }
         Adversary.Decision decision = adversary.onMessage(new Envelope(from, to, copy(event), sim.nowNanos()), this);
         long extra = switch (decision) {
             case Adversary.Drop drop -> {

@@ -1,0 +1,12 @@
+/**
+ * Service replication (spec 5.3.3, 5.3.6): a deterministic service written once
+ * ({@code org.maftia.replication.ReplicatedService}) runs at every site of a group
+ * ({@code ServiceReplica}) and is called by clients outside the group ({@code ServiceProxy}). The
+ * protocols (Voting Multicast, Open Group, Invocation, state transfer) are implementation.
+ */
+module org.maftia.replication {
+    requires transitive org.maftia.group;
+    requires org.slf4j;
+
+    exports org.maftia.replication;
+}

@@ -1,0 +1,35 @@
+package org.maftia.replication.replica;
+
+/**
+ * What a replica dropped, refused and did, for monitoring; written on the protocol thread.
+ * Requests: refused as too large, while recovering, or because the client or the replica had too
+ * many in flight; received or ordered again (duplicates, Protocol 12-13 history); ordered but not
+ * a request (a corrupted member's broadcast); the service failing. State transfer: checkpoints
+ * taken, states taken from others, states that were not what t+1 vouched for, chunk requests
+ * refused.
+ */
+public final class ReplicaCounters {
+
+    long refusedTooLarge;
+    long refusedRecovering;
+    long refusedOverloaded;
+    long duplicatesReceived;
+    long duplicatesOrdered;
+    long malformedOrdered;
+    long serviceFailures;
+    long checkpoints;
+    long statesTransferred;
+    long wrongStates;
+    long chunkRequestsRefused;
+
+    /** A copy, readable on any thread. */
+    public record Snapshot(long refusedTooLarge, long refusedRecovering, long refusedOverloaded, long duplicatesReceived,
+                           long duplicatesOrdered, long malformedOrdered, long serviceFailures, long checkpoints,
+                           long statesTransferred, long wrongStates, long chunkRequestsRefused) {
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(refusedTooLarge, refusedRecovering, refusedOverloaded, duplicatesReceived, duplicatesOrdered,
+                malformedOrdered, serviceFailures, checkpoints, statesTransferred, wrongStates, chunkRequestsRefused);
+    }
+}
