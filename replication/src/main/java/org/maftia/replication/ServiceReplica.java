@@ -106,7 +106,7 @@ public final class ServiceReplica implements AutoCloseable {
     /** The replica's status, read on the protocol thread: the future completes when that thread ran. */
     public CompletableFuture<Status> status() {
         return site.onProtocolThread(() -> { }).thenApply(v -> new Status(instance.running(), instance.round(),
-                instance.executed(), instance.latestCheckpoint().round(), instance.counters().snapshot()));
+                instance.executed(), instance.latestCheckpointRound(), instance.counters().snapshot()));
     }
 
     /** The service's snapshot now, read on the protocol thread (for tests and operators comparing replicas). */

@@ -106,10 +106,10 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
         return abc == null ? -1 : abc.round();
     }
 
-    /** The latest checkpoint's round and digest. */
-    public Offered latestCheckpoint() {
+    /** The round of the latest checkpoint; -1 before the replica started. */
+    public long latestCheckpointRound() {
         Checkpoint c = checkpoints.peekLast();
-        return new Offered(c.round(), c.digest(), c.state().length);
+        return c == null ? -1 : c.round();
     }
 
     /** The service's state now, for tests and status: its snapshot. */
