@@ -17,13 +17,28 @@ import org.maftia.net.RegisterSocketEvent;
 public class TcpCompleteLayer extends Layer {
 
     private final TcpSettings settings;
+    private final ConnectionAuthenticator authenticator;
 
+    /** Without authentication: for tests and trusted networks only (see {@link #TcpCompleteLayer(TcpSettings)}). */
     public TcpCompleteLayer() {
         this(TcpSettings.DEFAULTS);
     }
 
+    /**
+     * Without authentication of connections: anyone who can reach the port can make the site read
+     * frames (bounded by the bytes it actually sends). For tests and trusted networks only.
+     */
     public TcpCompleteLayer(TcpSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * Connections admitted by {@code authenticator}: only a site of the group that proves itself
+     * gets a frame read, and this site sends only to the site it dialled.
+     */
+    public TcpCompleteLayer(TcpSettings settings, ConnectionAuthenticator authenticator) {
         this.settings = settings;
+        this.authenticator = authenticator;
         evProvide = events(SendableEvent.class, TcpAsyncEvent.class, RegisterSocketEvent.class);
         evAccept = events(SendableEvent.class, TcpAsyncEvent.class, RegisterSocketEvent.class,
                 ChannelInit.class, ChannelClose.class);
@@ -31,6 +46,6 @@ public class TcpCompleteLayer extends Layer {
 
     @Override
     public Session createSession() {
-        return new TcpCompleteSession(this, settings);
+        return new TcpCompleteSession(this, settings, authenticator);
     }
 }

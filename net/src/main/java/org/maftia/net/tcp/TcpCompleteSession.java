@@ -44,9 +44,19 @@ public class TcpCompleteSession extends NetworkSession {
     private final Set<SocketChannel> accepted = ConcurrentHashMap.newKeySet();
     private ServerSocketChannel server;
 
-    TcpCompleteSession(TcpCompleteLayer layer, TcpSettings settings) {
+    private final ConnectionCounters connections = new ConnectionCounters();
+
+    TcpCompleteSession(TcpCompleteLayer layer, TcpSettings settings, ConnectionAuthenticator authenticator) {
         super(layer);
         this.settings = settings;
+    }
+
+    public ConnectionCounters connections() {
+        return connections;
+    }
+
+    public int pendingConnections() {
+        return 0;
     }
 
     /** Bytes waiting for {@code peer}, for monitoring and tests. */
@@ -117,6 +127,7 @@ public class TcpCompleteSession extends NetworkSession {
         while (listening.isOpen()) {
             try {
                 SocketChannel connection = listening.accept();
+                connections.recordAccepted();
                 connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 accepted.add(connection);
                 Thread.ofVirtual().name("tcp-reader-" + connection.getRemoteAddress()).start(() -> readLoop(connection));
@@ -152,7 +163,9 @@ public class TcpCompleteSession extends NetworkSession {
                     return;
                 }
                 byte[] frame = new byte[length];
+                connections.hold(length);
                 in.readFully(frame);
+                connections.hold(-length);
                 framesRead++;
                 bytesSinceAck += Integer.BYTES + length;
                 counters.recordReceived(length);
