@@ -6,6 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Mutual challenge-response that admits a TCP connection, before any frame is read from it:
@@ -23,8 +28,11 @@ import java.security.SecureRandom;
  * direction label keeps either MAC from standing for the other. After the handshake frames flow
  * unauthenticated by TCP (the authenticated link above checks each one): an attacker on the path
  * could still inject bytes, bounded as everyone's by the reader's growing buffer.
+ *
+ * <p>Either side gives the other end {@code timeout} for the whole handshake, not per read, so a
+ * stranger trickling a byte at a time is closed as surely as a silent one.
  */
-final class Handshake {
+final class Handshake implements AutoCloseable {
 
     static final int MAGIC = 0x4d465431;
     static final int NONCE_BYTES = 32;
@@ -36,10 +44,36 @@ final class Handshake {
     static final byte ACCEPT = 2;
 
     private final ConnectionAuthenticator authenticator;
+    private final Duration timeout;
     private final SecureRandom random = new SecureRandom();
+    private final ScheduledThreadPoolExecutor timer;
 
-    Handshake(ConnectionAuthenticator authenticator) {
+    Handshake(ConnectionAuthenticator authenticator, Duration timeout) {
         this.authenticator = authenticator;
+        this.timeout = timeout;
+        this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("tcp-handshake-timer").factory());
+        // Nearly every handshake finishes in time: cancelled deadlines must not wait out the timeout in the queue.
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Runs {@code onExpiry} (which closes the connection) unless the returned deadline is cancelled in time. */
+    Future<?> deadline(Runnable onExpiry) {
+        try {
+            return timer.schedule(onExpiry, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            onExpiry.run();
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /** The site of the group listening at {@code address}, or -1. */
+    int siteAt(org.maftia.net.InetWithPort address) {
+        return authenticator.siteAt(address);
     }
 
     /** The acceptor's side: the id of the site that proved itself, or {@link Failed}. */

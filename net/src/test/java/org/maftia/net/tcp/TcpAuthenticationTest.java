@@ -89,9 +89,9 @@ class TcpAuthenticationTest {
             proof[0] = proof[1] = proof[2] = 0;
             proof[3] = 1;
             claiming.getOutputStream().write(proof);
-            writeFrame(claiming, pingFrame());
+            writeFrameIfOpen(claiming, pingFrame());
             awaitTrue(() -> c.refused(ConnectionRefusal.HANDSHAKE_FAILED) == 2, () -> "the claiming stranger refused: " + c);
-            assertThat(claiming.getInputStream().readAllBytes()).as("nothing after the challenge").isEmpty();
+            assertThat(bytesUntilClosed(claiming)).as("nothing after the challenge").isEmpty();
             assertThat(frames.framesReceived()).as("frames read from a stranger").isZero();
 
             try (LoopbackSite b = site(g, 1, ports, TcpSettings.DEFAULTS)) {
@@ -105,8 +105,8 @@ class TcpAuthenticationTest {
     void aReplayedProofIsRefused() throws Exception {
         int[] ports = freePorts(2);
         TestGroups g = TestGroups.of("tcp-auth", 2, ports);
-        Handshake asSite1 = new Handshake(linkSettings(g, 1).connectionAuthenticator());
-        try (LoopbackSite a = site(g, 0, ports, TcpSettings.DEFAULTS);
+        try (Handshake asSite1 = new Handshake(linkSettings(g, 1).connectionAuthenticator(), Duration.ofSeconds(5));
+             LoopbackSite a = site(g, 0, ports, TcpSettings.DEFAULTS);
              Socket honest = stranger(ports[0], "127.0.0.1");
              Socket replaying = stranger(ports[0], "127.0.0.1")) {
             TcpCompleteSession session = tcp(a);
@@ -120,11 +120,38 @@ class TcpAuthenticationTest {
 
             readChallenge(replaying);
             replaying.getOutputStream().write(recorded);
-            writeFrame(replaying, pingFrame());
+            writeFrameIfOpen(replaying, pingFrame());
             ConnectionCounters c = session.connections();
             awaitTrue(() -> c.refused(ConnectionRefusal.HANDSHAKE_FAILED) == 1, () -> "the replay refused: " + c);
-            assertThat(replaying.getInputStream().readAllBytes()).as("nothing after the challenge").isEmpty();
+            assertThat(bytesUntilClosed(replaying)).as("nothing after the challenge").isEmpty();
             assertThat(session.counters().framesReceived()).as("frames read").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSiteAnnouncingAHugeFrameMakesTheReaderHoldOnlyWhatItSent() throws Exception {
+        int[] ports = freePorts(2);
+        TestGroups g = TestGroups.of("tcp-auth", 2, ports);
+        try (Handshake asSite1 = new Handshake(linkSettings(g, 1).connectionAuthenticator(), Duration.ofSeconds(5));
+             LoopbackSite a = site(g, 0, ports, TcpSettings.DEFAULTS);
+             Socket member = stranger(ports[0], "127.0.0.1")) {
+            member.getOutputStream().write(asSite1.proof(0, readChallenge(member), new byte[Handshake.NONCE_BYTES]));
+            assertThat(member.getInputStream().readNBytes(Handshake.ACCEPTED_BYTES)).hasSize(Handshake.ACCEPTED_BYTES);
+            ConnectionCounters c = tcp(a).connections();
+            DataOutputStream out = new DataOutputStream(member.getOutputStream());
+            out.writeInt(SIXTEEN_MIB);
+            out.write(new byte[1000]);
+            out.flush();
+            awaitTrue(() -> c.bufferedBytes() > 0, () -> "the frame begun: " + c);
+            assertThat(c.bufferedBytes()).as("held for 1000 bytes of a 16 MiB frame").isEqualTo(TcpCompleteSession.FIRST_CHUNK_BYTES);
+
+            // 300,000 bytes in all: the buffer doubled to 256 KiB, then to 512 KiB, and no further.
+            out.write(new byte[299_000]);
+            out.flush();
+            awaitTrue(() -> c.bufferedBytes() == 4 * TcpCompleteSession.FIRST_CHUNK_BYTES, () -> "grown to 512 KiB: " + c);
+            member.close();
+            awaitTrue(() -> c.bufferedBytes() == 0, () -> "released when the connection ends: " + c);
+            assertThat(c.peakBufferedBytes()).isEqualTo(4 * TcpCompleteSession.FIRST_CHUNK_BYTES);
         }
     }
 
@@ -135,7 +162,7 @@ class TcpAuthenticationTest {
         TcpSettings quick = TcpSettings.DEFAULTS.withHandshake(Duration.ofMillis(300), 64, 8);
         try (LoopbackSite a = site(g, 0, ports, quick);
              Socket silent = stranger(ports[0], "127.0.0.1")) {
-            assertThat(silent.getInputStream().readAllBytes()).as("the challenge, then the end of the stream")
+            assertThat(bytesUntilClosed(silent)).as("the challenge, then the end of the stream")
                     .hasSize(Handshake.CHALLENGE_BYTES);
             assertThat(tcp(a).connections().refused(ConnectionRefusal.HANDSHAKE_TIMEOUT)).isEqualTo(1);
         }
@@ -179,8 +206,8 @@ class TcpAuthenticationTest {
     void aSiteThatConnectsAgainReplacesItsOldConnectionAndARestartedSiteIsHeard() throws Exception {
         int[] ports = freePorts(2);
         TestGroups g = TestGroups.of("tcp-auth", 2, ports);
-        Handshake asSite1 = new Handshake(linkSettings(g, 1).connectionAuthenticator());
-        try (LoopbackSite a = site(g, 0, ports, TcpSettings.DEFAULTS);
+        try (Handshake asSite1 = new Handshake(linkSettings(g, 1).connectionAuthenticator(), Duration.ofSeconds(5));
+             LoopbackSite a = site(g, 0, ports, TcpSettings.DEFAULTS);
              Socket old = stranger(ports[0], "127.0.0.1")) {
             old.getOutputStream().write(asSite1.proof(0, readChallenge(old), new byte[Handshake.NONCE_BYTES]));
             assertThat(old.getInputStream().readNBytes(Handshake.ACCEPTED_BYTES)).hasSize(Handshake.ACCEPTED_BYTES);
@@ -188,7 +215,7 @@ class TcpAuthenticationTest {
             LoopbackSite b = site(g, 1, ports, TcpSettings.DEFAULTS);
             b.send(SiteId.of(0), new byte[] {7});
             assertThat(a.take().getMessage().toByteArray()).containsExactly(7);
-            assertThat(old.getInputStream().readAllBytes()).as("the old connection closed").isEmpty();
+            assertThat(bytesUntilClosed(old)).as("the old connection closed").isEmpty();
             assertThat(tcp(a).connections().replaced()).isEqualTo(1);
             b.close();
 
@@ -216,7 +243,7 @@ class TcpAuthenticationTest {
                 byte[] guessed = new byte[Handshake.ACCEPTED_BYTES];
                 new SecureRandom().nextBytes(guessed);
                 dialled.getOutputStream().write(guessed);
-                assertThat(dialled.getInputStream().readAllBytes()).as("bytes sent to the impostor after the proof").isEmpty();
+                assertThat(bytesUntilClosed(dialled)).as("bytes sent to the impostor after the proof").isEmpty();
             }
             ConnectionCounters c = tcp(b).connections();
             awaitTrue(() -> c.refused(ConnectionRefusal.PEER_NOT_AUTHENTICATED) >= 1, () -> "the impostor refused: " + c);
@@ -259,6 +286,32 @@ class TcpAuthenticationTest {
         out.writeInt(frame.length);
         out.write(frame);
         out.flush();
+    }
+
+    /**
+     * What the site writes on {@code s} until it closes the connection; a reset counts as closing
+     * (the site closed with the test's unread bytes in its buffer).
+     */
+    private static byte[] bytesUntilClosed(Socket s) throws IOException {
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[256];
+        try {
+            for (int n = s.getInputStream().read(buffer); n >= 0; n = s.getInputStream().read(buffer)) {
+                got.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException reset) {
+            assertThat(reset.getMessage()).contains("reset");
+        }
+        return got.toByteArray();
+    }
+
+    /** Writes {@code frame} unless the site already closed the connection (it may, after a bad proof). */
+    private static void writeFrameIfOpen(Socket s, byte[] frame) {
+        try {
+            writeFrame(s, frame);
+        } catch (IOException closedBySite) {
+            // The test then checks the site read no frame, whichever came first.
+        }
     }
 
     /** A Ping frame as TcpComplete writes it, without its length prefix and addresses. */
