@@ -12,7 +12,9 @@ import org.maftia.net.RegisterSocketEvent;
  * connection per peer it sends to (opened on first use, reopened with back-off when it fails) and
  * receives over the connections its peers open; frames to a peer queue while it is unreachable,
  * up to {@link TcpSettings#maxQueuedBytesPerPeer()}, and are dropped and counted beyond that.
- * Open the listening socket with a {@link RegisterSocketEvent}.
+ * Under the authenticated link give it the link's {@link ConnectionAuthenticator}: connections are
+ * then admitted only from the sites of the group (see the package note). Open the listening socket
+ * with a {@link RegisterSocketEvent}.
  */
 public class TcpCompleteLayer extends Layer {
 
