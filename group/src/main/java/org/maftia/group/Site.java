@@ -107,9 +107,10 @@ public final class Site implements AutoCloseable {
     public static Site overTcp(GroupConfig group, int id, LinkKeyPair linkKeys, SiteKeys keys, SiteOptions options) {
         TcpSettings tcp = TcpSettings.DEFAULTS;
         new WireLimits(tcp.maxFrameBytes(), group.n());
+        LinkSettings link = new LinkSettings(group, id, linkKeys, options.linkMode());
         Layer[] network = {
-            new TcpCompleteLayer(tcp),
-            new AuthLinkLayer(new LinkSettings(group, id, linkKeys, options.linkMode()))
+            new TcpCompleteLayer(tcp, link.connectionAuthenticator()),
+            new AuthLinkLayer(link)
         };
         return builder(group.groupId(), id, group.n(), group.t())
                 .keys(keys)

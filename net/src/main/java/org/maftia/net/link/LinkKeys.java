@@ -15,11 +15,13 @@ import org.maftia.net.group.GroupConfig;
  * Pairwise link keys of one site. Sites i and j share Z = X25519(sk_i, pk_j) = X25519(sk_j, pk_i);
  * HKDF-SHA256 (RFC 5869) extracts a pair key with the group id as salt, and expands a key per
  * direction and sender epoch: {@code K(i -> j, e)}. Keys differ per direction so a frame cannot be
- * reflected back to its sender, and per epoch so a restarted sender never reuses a nonce.
+ * reflected back to its sender, and per epoch so a restarted sender never reuses a nonce. A last
+ * key per pair authenticates the TCP connection handshake.
  */
 final class LinkKeys {
 
     private static final byte[] LABEL = "maftia link v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HANDSHAKE_LABEL = "maftia tcp handshake v1".getBytes(StandardCharsets.US_ASCII);
 
     private final int self;
     private final byte[][] pairKeys;
@@ -47,6 +49,14 @@ final class LinkKeys {
         int peer = from == self ? to : from;
         byte[] info = ByteBuffer.allocate(LABEL.length + 16).put(LABEL).putInt(from).putInt(to).putLong(epoch).array();
         return hkdfExpandOnly(pairKeys[peer], info);
+    }
+
+    /**
+     * The key of the TCP connection handshake between this site and {@code peer}: expanded from the
+     * pair key under its own label, so a handshake MAC is never a frame key or tag.
+     */
+    byte[] handshakeKey(int peer) {
+        return hkdfExpandOnly(pairKeys[peer], HANDSHAKE_LABEL);
     }
 
     private static byte[] hkdf(byte[] ikm, byte[] salt, byte[] info, int length) {

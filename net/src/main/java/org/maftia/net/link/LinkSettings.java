@@ -1,6 +1,7 @@
 package org.maftia.net.link;
 
 import org.maftia.net.group.GroupConfig;
+import org.maftia.net.tcp.ConnectionAuthenticator;
 
 /**
  * What an authenticated link session needs: the group, which site this is, its link key pair
@@ -18,5 +19,13 @@ public record LinkSettings(GroupConfig group, int self, LinkKeyPair keys, LinkMo
 
     public LinkSettings(GroupConfig group, int self, LinkKeyPair keys, LinkMode mode) {
         this(group, self, keys, mode, 1024);
+    }
+
+    /**
+     * What the TCP layer under this link needs to admit connections from the sites of the group
+     * only, and to make sure it talks to the site it dialled: give it to the {@code TcpCompleteLayer}.
+     */
+    public ConnectionAuthenticator connectionAuthenticator() {
+        return new LinkAuthenticator(group, self, new LinkKeys(group, self, keys.privateKey()));
     }
 }

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.maftia.net.InetWithPort;
 import org.maftia.net.NetworkCounters;
 import org.slf4j.Logger;
@@ -30,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * acknowledged. Delivery is at least once; the authenticated link above drops duplicates as
  * replays. Frames queued and unacknowledged together are bounded in bytes; beyond that, new
  * frames to this peer are dropped and counted.
+ *
+ * <p>With a {@link Handshake}, every connection first proves this site to the peer and checks that
+ * the listener is the site of the group at the peer's address: no frame goes to an impostor that
+ * took the port. A listener that fails the check is counted
+ * ({@link ConnectionRefusal#PEER_NOT_AUTHENTICATED}) and retried with the same back-off.
  */
 final class PeerLink {
 
@@ -41,6 +48,9 @@ final class PeerLink {
     private final InetWithPort peer;
     private final TcpSettings settings;
     private final NetworkCounters counters;
+    /** Null when connections are not authenticated. */
+    private final Handshake handshake;
+    private final BiConsumer<ConnectionRefusal, String> refused;
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     /** Frames written on the current connection (or before it) and not yet acknowledged, oldest first. */
     private final ArrayDeque<byte[]> unacked = new ArrayDeque<>();
@@ -50,10 +60,13 @@ final class PeerLink {
     private volatile boolean dropping;
     private volatile SocketChannel socket;
 
-    PeerLink(InetWithPort peer, TcpSettings settings, NetworkCounters counters) {
+    PeerLink(InetWithPort peer, TcpSettings settings, NetworkCounters counters, Handshake handshake,
+             BiConsumer<ConnectionRefusal, String> refused) {
         this.peer = peer;
         this.settings = settings;
         this.counters = counters;
+        this.handshake = handshake;
+        this.refused = refused;
         this.writer = Thread.ofVirtual().name("tcp-writer-" + peer).start(this::writeLoop);
     }
 
@@ -138,6 +151,9 @@ final class PeerLink {
         try {
             s.setOption(StandardSocketOptions.TCP_NODELAY, true);
             s.socket().connect(new InetSocketAddress(peer.host(), peer.port()), (int) settings.connectTimeout().toMillis());
+            if (handshake != null) {
+                authenticate(s);
+            }
         } catch (IOException e) {
             s.close();
             throw e;
@@ -153,6 +169,23 @@ final class PeerLink {
         }
         Thread.ofVirtual().name("tcp-acks-" + peer).start(() -> readAcks(s, resend.size()));
         write(s, resend);
+    }
+
+    /** Runs the connector's side of the handshake on {@code s}, within the handshake timeout. */
+    private void authenticate(SocketChannel s) throws IOException {
+        Future<?> deadline = handshake.deadline(() -> closeSocket(s));
+        try {
+            int acceptor = handshake.siteAt(peer);
+            if (acceptor < 0) {
+                throw new Handshake.Failed("no site of the group listens at " + peer);
+            }
+            handshake.connect(acceptor, new DataInputStream(Channels.newInputStream(s)), s);
+        } catch (Handshake.Failed e) {
+            refused.accept(ConnectionRefusal.PEER_NOT_AUTHENTICATED, e.getMessage());
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
     }
 
     /**
