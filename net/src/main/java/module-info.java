@@ -12,6 +12,7 @@ module org.maftia.net {
     requires org.slf4j;
 
     exports org.maftia.net;
+    exports org.maftia.net.client;
     exports org.maftia.net.group;
     exports org.maftia.net.link;
     exports org.maftia.net.probe;
