@@ -136,8 +136,9 @@ class ClientTransportTest {
             assertThatThrownBy(() -> connect(site.localAddress(), siteKeys.publicKey(), pretended, f -> { }))
                     .isInstanceOf(SiteNotAuthenticatedException.class);
         }
+        assertThat(site.counters().refusedNotAdmitted()).as("refusals told to someone without the key").isEqualTo(1);
+        assertThat(site.session(new ClientId(alice.publicKey()))).as("a session for someone without the key").isEmpty();
         assertThat(site.counters().handshakesFailed()).isEqualTo(2);
-        assertThat(site.counters().refusedNotAdmitted()).isEqualTo(1);
 
         ClientConnection admitted = connect(site, alice, f -> { });
         admitted.send(new byte[] {1});
@@ -166,8 +167,8 @@ class ClientTransportTest {
             replayer.out.write(genuine.seal(new byte[] {8}));
             assertThat(replayer.closedBySite()).isTrue();
         }
+        assertThat(site.session(id)).as("the genuine client's session").containsSame(original);
         assertThat(site.counters().handshakesFailed()).isEqualTo(1);
-        assertThat(site.session(id)).containsSame(original);
         assertThat(original.send(new byte[] {9})).isTrue();
         assertThat(genuine.readFrame()).containsExactly(9);
         assertThat(received).isEmpty();
@@ -190,6 +191,15 @@ class ClientTransportTest {
             assertThat(noise.closedBySite()).isTrue();
         }
         assertThat(site.counters().handshakesFailed()).isEqualTo(1);
+
+        // A low-order ephemeral key would make DH(e, S) known to anyone: refused like a bad tag.
+        try (RawClient lowOrder = new RawClient(site.localAddress())) {
+            byte[] hello = new byte[Handshake.HELLO_BYTES];
+            System.arraycopy(Handshake.MAGIC, 0, hello, 0, Handshake.MAGIC.length);
+            lowOrder.out.write(hello);
+            assertThat(lowOrder.closedBySite()).isTrue();
+        }
+        assertThat(site.counters().handshakesFailed()).isEqualTo(2);
 
         LinkKeyPair client = LinkKeyPair.generate(RANDOM);
         try (RawClient forger = new RawClient(site.localAddress()).handshake(siteKeys.publicKey(), client)) {
@@ -266,7 +276,7 @@ class ClientTransportTest {
 
     @Test
     void twoHundredSilentConnectionsTimeOutWithinThePendingBoundsAndAnHonestClientStillConnects() throws Exception {
-        ClientEndpointSettings settings = new ClientEndpointSettings(1 << 20, 16, 32, 8, Duration.ofMillis(300), 4L << 20,
+        ClientEndpointSettings settings = new ClientEndpointSettings(1 << 20, 16, 32, 8, Duration.ofSeconds(2), 4L << 20,
                 Duration.ofMinutes(1));
         ClientEndpoint site = endpoint(settings, ClientAdmission.any(), echo());
         InetSocketAddress elsewhere = new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0);
@@ -276,6 +286,7 @@ class ClientTransportTest {
                 silent.add(new RawClient(site.localAddress(), elsewhere));
                 assertThat(site.counters().pending()).isLessThanOrEqualTo(8);
             }
+            // Long enough a timeout that a loaded machine does not time out the honest client too.
             BlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
             connect(site, LinkKeyPair.generate(RANDOM), inbox::add).send(new byte[] {5});
             assertThat(take(inbox)).containsExactly(5);
