@@ -142,10 +142,10 @@ public final class ClientEndpoint implements AutoCloseable {
             counters.bufferedGauge().addAndGet(-HANDSHAKE_BUFFER_BYTES);
             handshaking.remove(s);
             gate.leave(from);
-        }
-        if (session == null) {
-            closeQuietly(s);
-            return;
+            if (session == null) {
+                // also when the admission callback threw
+                closeQuietly(s);
+            }
         }
         session.channel().readLoop();
     }
