@@ -147,7 +147,9 @@ public final class ClientEndpoint implements AutoCloseable {
                 closeQuietly(s);
             }
         }
-        session.channel().readLoop();
+        if (session != null) {
+            session.channel().readLoop();
+        }
     }
 
     /** The authenticated, published session, or null after counting why not. */
