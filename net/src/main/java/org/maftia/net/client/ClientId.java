@@ -3,7 +3,10 @@ package org.maftia.net.client;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-/** A client of an open group, named by its X25519 link public key (32 bytes). */
+/**
+ * A client of an open group, named by its X25519 link public key (spec 5.3.3: a client is not a
+ * member; the key it proved in the handshake is its identity).
+ */
 public record ClientId(byte[] publicKey) {
 
     public ClientId {
@@ -18,6 +21,11 @@ public record ClientId(byte[] publicKey) {
         return publicKey.clone();
     }
 
+    /** The first eight bytes in hex: enough to tell clients apart in a log. */
+    public String shortHex() {
+        return HexFormat.of().formatHex(publicKey, 0, 8);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ClientId c && Arrays.equals(c.publicKey, publicKey);
@@ -30,6 +38,6 @@ public record ClientId(byte[] publicKey) {
 
     @Override
     public String toString() {
-        return "client-" + HexFormat.of().formatHex(publicKey, 0, 6);
+        return "client " + shortHex();
     }
 }
