@@ -1,6 +1,7 @@
 package org.maftia.ttcb.core;
 
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,11 +70,17 @@ public final class EntityGateway {
         }
     };
     private int nextLocal;
+    /**
+     * Drawn when this gateway starts: eids restart from 0 with every boot, and a boot forgets the
+     * requests it saw, so session keys salted with it (and the eid) differ from any earlier boot's.
+     */
+    private final byte[] bootNonce = new byte[ChannelCrypto.BOOT_NONCE_BYTES];
 
-    public EntityGateway(LocalTtcb ttcb, LocalKeys keys, int maxSessions) {
+    public EntityGateway(LocalTtcb ttcb, LocalKeys keys, int maxSessions, SecureRandom random) {
         this.ttcb = ttcb;
         this.keys = keys;
         this.maxSessions = maxSessions;
+        random.nextBytes(bootNonce);
     }
 
     public LocalPublicKey publicKey() {
@@ -101,7 +108,7 @@ public final class EntityGateway {
         return new WireWriter().u8(Frames.PUBLIC_KEY_REPLY).i32(ttcb.id()).raw(pk.encryptionKey()).raw(pk.signatureKey()).toByteArray();
     }
 
-    /** Figure 2.7: opens Eu(Ket, Xe), opens a session for a new eid, answers Sr(Xe). */
+    /** Figure 2.7: opens Eu(Ket, Xe), opens a session for a new eid, answers the boot nonce and Sr(Xe). */
     private CompletableFuture<byte[]> authenticate(byte[] frame) {
         AuthRequest request;
         try {
@@ -119,12 +126,12 @@ public final class EntityGateway {
             log.debug("local TTCB {}: dropped the least recently used session {}", ttcb.id(), eldest);
         }
         Eid eid = new Eid(ttcb.id(), nextLocal++);
-        sessions.put(eid.local(), new Session(eid, SessionKeys.derive(request.ket(), request.protection())));
-        byte[] signature = keys.sign(ChannelCrypto.authSignedBytes(request.challenge(), eid, request.protection(), frame));
+        sessions.put(eid.local(), new Session(eid, SessionKeys.derive(request.ket(), request.protection(), bootNonce, eid)));
+        byte[] signature = keys.sign(ChannelCrypto.authSignedBytes(request.challenge(), eid, request.protection(), bootNonce, frame));
         log.debug("local TTCB {}: entity {} authenticated ({})", ttcb.id(), eid, request.protection());
         WireWriter w = new WireWriter().u8(Frames.AUTH_REPLY);
         CallCodec.eid(w, eid);
-        return done(w.raw(signature).toByteArray());
+        return done(w.raw(bootNonce).raw(signature).toByteArray());
     }
 
     private CompletableFuture<byte[]> call(byte[] frame) {

@@ -55,7 +55,7 @@ public final class TtcbDaemon implements AutoCloseable {
         try {
             network = new UdpControlNetwork(config.members().get(config.id()), peers);
             this.ttcb = new LocalTtcb(config.settings(), scheduler, network, random);
-            this.gateway = new EntityGateway(ttcb, keys, 4096);
+            this.gateway = new EntityGateway(ttcb, keys, 4096, random);
             server = new UnixSocketServer(config.socket(), gateway, scheduler, Math.max(100_000L, config.timing().wcetSend() / 4));
             writePublicKey(config.publicKeyFile(), keys);
         } catch (IOException | RuntimeException e) {
