@@ -242,6 +242,10 @@ final class AgreementService {
         }
     }
 
+    boolean holds(Eid eid) {
+        return byEntity.containsKey(eid);
+    }
+
     int size() {
         return dataTable.size();
     }

@@ -22,6 +22,7 @@ import org.maftia.ttcb.channel.ChannelCrypto.AuthRequest;
 import org.maftia.ttcb.channel.ChannelCrypto.SessionKeys;
 import org.maftia.ttcb.channel.Frames;
 import org.maftia.ttcb.channel.Op;
+import org.maftia.ttcb.core.SessionTable.Session;
 import org.maftia.ttcb.wire.MalformedFrameException;
 import org.maftia.ttcb.wire.WireReader;
 import org.maftia.ttcb.wire.WireWriter;
@@ -43,26 +44,10 @@ public final class EntityGateway {
     private static final int CALL_HEADER = 17;
     private static final int SEEN_AUTH = 4096;
 
-    private static final class Session {
-        final Eid eid;
-        final SessionKeys keys;
-        long lastSeq;
-
-        Session(Eid eid, SessionKeys keys) {
-            this.eid = eid;
-            this.keys = keys;
-        }
-    }
-
     private final LocalTtcb ttcb;
     private final LocalKeys keys;
-    private final int maxSessions;
     private final HandleOwners handles = new HandleOwners();
-    /**
-     * Sessions in order of last use; when full, the least recently used is dropped (its entity must
-     * authenticate again), so nobody can lock out later entities by opening sessions.
-     */
-    private final Map<Integer, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
+    private final SessionTable sessions;
     private final Map<ByteBuffer, Boolean> seenAuth = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> eldest) {
@@ -79,7 +64,7 @@ public final class EntityGateway {
     public EntityGateway(LocalTtcb ttcb, LocalKeys keys, int maxSessions, SecureRandom random) {
         this.ttcb = ttcb;
         this.keys = keys;
-        this.maxSessions = maxSessions;
+        this.sessions = new SessionTable(maxSessions, ttcb::holdsAgreement);
         random.nextBytes(bootNonce);
     }
 
@@ -87,8 +72,16 @@ public final class EntityGateway {
         return keys.publicKey();
     }
 
-    /** Handles one request frame; the reply completes now, or later for exec and waitInfo. */
+    /** Handles one request frame of an entity of the host's one user (the simulation's entities). */
     public CompletableFuture<byte[]> handle(byte[] frame) {
+        return handle("", frame);
+    }
+
+    /**
+     * Handles one request frame of an entity run by {@code user} (as the host's kernel names the
+     * connection's peer); the reply completes now, or later for exec and waitInfo.
+     */
+    public CompletableFuture<byte[]> handle(String user, byte[] frame) {
         if (ttcb.isHalted()) {
             return refuse("the local TTCB has halted");
         }
@@ -97,7 +90,7 @@ public final class EntityGateway {
         }
         return switch (frame[0] & 0xFF) {
             case Frames.PUBLIC_KEY -> done(publicKeyReply());
-            case Frames.AUTH -> authenticate(frame);
+            case Frames.AUTH -> authenticate(user, frame);
             case Frames.CALL -> call(frame);
             default -> refuse("unknown frame kind " + (frame[0] & 0xFF));
         };
@@ -109,7 +102,7 @@ public final class EntityGateway {
     }
 
     /** Figure 2.7: opens Eu(Ket, Xe), opens a session for a new eid, answers the boot nonce and Sr(Xe). */
-    private CompletableFuture<byte[]> authenticate(byte[] frame) {
+    private CompletableFuture<byte[]> authenticate(String user, byte[] frame) {
         AuthRequest request;
         try {
             request = ChannelCrypto.openAuthRequest(frame, keys.encryptionKey());
@@ -120,13 +113,11 @@ public final class EntityGateway {
         if (seenAuth.putIfAbsent(fingerprint, Boolean.TRUE) != null) {
             return refuse("replayed authentication request");
         }
-        if (sessions.size() >= maxSessions) {
-            Integer eldest = sessions.keySet().iterator().next();
-            sessions.remove(eldest);
-            log.debug("local TTCB {}: dropped the least recently used session {}", ttcb.id(), eldest);
-        }
         Eid eid = new Eid(ttcb.id(), nextLocal++);
-        sessions.put(eid.local(), new Session(eid, SessionKeys.derive(request.ket(), request.protection(), bootNonce, eid)));
+        Session evicted = sessions.add(new Session(eid, user, SessionKeys.derive(request.ket(), request.protection(), bootNonce, eid)));
+        if (evicted != null) {
+            log.debug("local TTCB {}: sessions full, dropped {} of user {}", ttcb.id(), evicted.eid, evicted.user);
+        }
         byte[] signature = keys.sign(ChannelCrypto.authSignedBytes(request.challenge(), eid, request.protection(), bootNonce, frame));
         log.debug("local TTCB {}: entity {} authenticated ({})", ttcb.id(), eid, request.protection());
         WireWriter w = new WireWriter().u8(Frames.AUTH_REPLY);

@@ -347,6 +347,11 @@ public final class LocalTtcb {
         return agreements.propose(caller, elist, tstart, decision, value, clock.now());
     }
 
+    /** Whether the entity proposed in (or was charged with) an agreement whose record is still here. */
+    boolean holdsAgreement(Eid eid) {
+        return agreements.holds(eid);
+    }
+
     public DecideResult decide(Eid caller, Tag tag, boolean confidential) {
         long now = clock.now();
         return agreements.decide(caller, tag, now, j -> crashes.isSettled(j, now), confidential);

@@ -134,7 +134,7 @@ public final class UnixSocketServer implements AutoCloseable {
             refuse(ch, "more than " + MAX_PER_USER + " entity connections of user " + user);
             return;
         }
-        EntityConnection c = new EntityConnection(ch, gateway, calls, counters, closed -> {
+        EntityConnection c = new EntityConnection(ch, user == null ? "" : user, gateway, calls, counters, closed -> {
             open.remove(closed);
             leave(user);
         });
@@ -159,7 +159,8 @@ public final class UnixSocketServer implements AutoCloseable {
 
     /**
      * The connecting user as the kernel reports it (SO_PEERCRED), so that one user's connections
-     * cannot take every slot; null where the platform does not say, and then only the global cap applies.
+     * cannot take every slot nor its sessions evict another's; null where the platform does not
+     * say, and then only the global cap applies.
      */
     private static String peerUser(SocketChannel ch) {
         try {
