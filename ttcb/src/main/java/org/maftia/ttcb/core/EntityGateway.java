@@ -3,12 +3,14 @@ package org.maftia.ttcb.core;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.maftia.ttcb.DecisionFunction;
 import org.maftia.ttcb.Eid;
 import org.maftia.ttcb.Tag;
 import org.maftia.ttcb.Ttcb.DecideResult;
+import org.maftia.ttcb.Ttcb.DistributedInfo;
 import org.maftia.ttcb.Ttcb.EndLocalResult;
 import org.maftia.ttcb.Ttcb.Handler;
 import org.maftia.ttcb.Ttcb.LocalPublicKey;
@@ -43,6 +45,7 @@ public final class EntityGateway {
     private static final Logger log = LoggerFactory.getLogger(EntityGateway.class);
     private static final int CALL_HEADER = 17;
     private static final int SEEN_AUTH = 4096;
+    private static final TagResult RESOURCES = new TagResult(TtcbError.RESOURCES, null);
 
     private final LocalTtcb ttcb;
     private final LocalKeys keys;
@@ -116,6 +119,8 @@ public final class EntityGateway {
         Eid eid = new Eid(ttcb.id(), nextLocal++);
         Session evicted = sessions.add(new Session(eid, user, SessionKeys.derive(request.ket(), request.protection(), bootNonce, eid)));
         if (evicted != null) {
+            // Nobody can end the dropped entity's measurements and local actions any more.
+            handles.release(evicted.eid).forEach(ttcb::forgetAction);
             log.debug("local TTCB {}: sessions full, dropped {} of user {}", ttcb.id(), evicted.eid, evicted.user);
         }
         byte[] signature = keys.sign(ChannelCrypto.authSignedBytes(request.challenge(), eid, request.protection(), bootNonce, frame));
@@ -201,7 +206,7 @@ public final class EntityGateway {
             case START_MEASUREMENT -> {
                 long startEv = r.i64("start_ev");
                 r.end();
-                yield done(CallCodec.encode(opened(s, ttcb.startMeasurement(startEv))));
+                yield done(CallCodec.encode(handles.mayOpen(s.eid) ? opened(s, ttcb.startMeasurement(startEv)) : RESOURCES));
             }
             case STOP_MEASUREMENT -> {
                 Tag tag = CallCodec.tag(r);
@@ -223,7 +228,7 @@ public final class EntityGateway {
                 long spec = r.i64("spec");
                 Handler h = CallCodec.handler(r);
                 r.end();
-                yield done(CallCodec.encode(opened(s, ttcb.startLocal(startEv, spec, h))));
+                yield done(CallCodec.encode(handles.mayOpen(s.eid) ? opened(s, ttcb.startLocal(startEv, spec, h)) : RESOURCES));
             }
             case END_LOCAL -> {
                 Tag tag = CallCodec.tag(r);
@@ -255,7 +260,12 @@ public final class EntityGateway {
                 if (tag == null) {
                     throw new MalformedFrameException("no tag");
                 }
-                yield ttcb.waitInfo(tag).thenApply(info -> CallCodec.encode(handles.shown(s.eid, tag, info)));
+                if (!handles.mayWait(s.eid)) {
+                    yield done(CallCodec.encode(new DistributedInfo(TtcbError.RESOURCES, tag, List.of())));
+                }
+                handles.waiting(s.eid);
+                yield ttcb.waitInfo(tag).whenComplete((info, e) -> handles.waited(s.eid))
+                        .thenApply(info -> CallCodec.encode(handles.shown(s.eid, tag, info)));
             }
             case LOCAL_ID -> {
                 r.end();

@@ -393,6 +393,11 @@ public final class LocalTtcb {
         return timeServices.endLocal(tag);
     }
 
+    /** Drops a measurement or local action whose entity is gone, without ending it (no handler runs). */
+    void forgetAction(Tag tag) {
+        timeServices.forget(tag);
+    }
+
     public TagResult startDistributed(Eid caller, long startEv, long spec, long mid, List<Eid> elist, Handler handler) {
         if (!recent(startEv) || !span(spec)) {
             return new TagResult(TtcbError.BAD_TIMESTAMP, null);
@@ -403,7 +408,7 @@ public final class LocalTtcb {
         if (!clock.isSynchronised()) {
             return new TagResult(TtcbError.NOT_SYNCHRONIZED, null);
         }
-        return distributed.startDistributed(tags.action(), startEv, spec, mid, elist, handler);
+        return distributed.startDistributed(tags.action(), caller, startEv, spec, mid, elist, handler);
     }
 
     public DelivResult delivDistributed(Eid caller, long mid, Tag tag) {
