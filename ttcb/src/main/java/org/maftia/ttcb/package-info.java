@@ -81,7 +81,7 @@
  *       each: RESOURCES beyond, so that one entity cannot take them from the others. Unlike the
  *       agreement table, the distributed-action table is not split in per-TTCB shares: while it
  *       is full, a start record R-delivered from another local TTCB is not tracked here, and
- *       this TTCB's entities get UNKNOWN_TAG for that action.</li>
+ *       waitInfo for that action here ends with UNKNOWN_TAG.</li>
  *   <li>A join rule the spec leaves to deployment ({@link org.maftia.ttcb.core.JoinBarrier}): a
  *       local TTCB serves entities and detects crashes only once every other member read one of
  *       its own messages (a start barrier), so all crash views start from the same members; one
