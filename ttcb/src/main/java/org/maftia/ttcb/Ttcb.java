@@ -59,10 +59,11 @@ public interface Ttcb {
         /**
          * The spec's {@code decide.error = TTCB_TBA_ENDED}: the agreement ended and this record
          * carries its value and masks (for a TBA_TEQUALITY caller that proposed another value,
-         * with the error VALUE_DIFFERS).
+         * with the error VALUE_DIFFERS; for a TBA_KEY agreement not every entity proposed in, with
+         * NOT_ALL_PROPOSED, no key and the masks).
          */
         public boolean ended() {
-            return error == TtcbError.OK || error == TtcbError.VALUE_DIFFERS;
+            return error == TtcbError.OK || error == TtcbError.VALUE_DIFFERS || error == TtcbError.NOT_ALL_PROPOSED;
         }
 
         /**

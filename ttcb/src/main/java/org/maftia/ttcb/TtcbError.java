@@ -48,7 +48,12 @@ public enum TtcbError {
     /** The local TTCB clock is not yet synchronised with the others (spec 2.2.4.1). */
     NOT_SYNCHRONIZED,
     /** Malformed arguments. */
-    BAD_REQUEST;
+    BAD_REQUEST,
+    /**
+     * decide, TBA_KEY: the agreement ended without a proposal from every entity of elist, so there
+     * is no key (it would not be shared by exactly elist); proposed-any says who proposed.
+     */
+    NOT_ALL_PROPOSED;
 
     public static TtcbError ofCode(int code) {
         TtcbError[] all = values();

@@ -48,6 +48,8 @@ class MaftiaCommandTest {
     void ttcbdGivesOneLineForABadConfiguration(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path config = dir.resolve("ttcb.yaml");
         java.nio.file.Files.writeString(config, "id: 0\nmembers: [127.0.0.1:7400]\n");
+        // The daemon reads only an owner-only configuration: it holds the control network's secret.
+        java.nio.file.Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(run("ttcbd", config.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("maftia ttcbd: " + config + ": socket: missing").hasLineCount(1);
     }
@@ -64,6 +66,8 @@ class MaftiaCommandTest {
                 + "\ncontrolSecret: c2VjcmV0IHNlY3JldCBzZWNyZXQgc2VjcmV0\n"
                 + "timing: {ts: 50ms, tr: 10ms, od: 1, tsend: 50ms, wcetSend: 150ms, wcetReceive: 50ms, pi: 200ms}\n"
                 + "members: [127.0.0.1:" + port + "]\n");
+        // The daemon reads only an owner-only configuration: it holds the control network's secret.
+        java.nio.file.Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(run("ttcbd", config.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("maftia ttcbd: socket: cannot listen on " + socket).hasLineCount(1);
     }

@@ -23,9 +23,11 @@ import org.maftia.ttcb.wire.WireWriter;
  *
  * <p>Local authentication (Figure 2.7): Eu(Ket, Xe) is ECIES-style: an ephemeral X25519 key,
  * HKDF-SHA256 of the shared secret into a one-time AES-256-GCM key, Ket and Xe encrypted under it
- * with the chosen protection as associated data. The TTCB answers with its Ed25519 signature over
- * Xe, the eid it assigned, the protection and a hash of the request (binding the reply to exactly
- * this request). Later calls: keys per direction from Ket by HKDF; each call carries a sequence
+ * with the chosen protection as associated data. The TTCB answers with its boot nonce (random,
+ * drawn when the local TTCB starts) and its Ed25519 signature over Xe, the eid it assigned, the
+ * protection, the boot nonce and a hash of the request (binding the reply to exactly this
+ * request). Later calls: keys per direction from Ket by HKDF salted with the boot nonce and the
+ * eid; each call carries a sequence
  * number, authenticated with HMAC-SHA256 ({@link Protection#MAC}) or AES-256-GCM with the sequence
  * number as nonce ({@link Protection#AEAD}).
  */
@@ -35,17 +37,24 @@ public final class ChannelCrypto {
     private static final byte[] CHANNEL_SALT = "maftia ttcb channel v1".getBytes(StandardCharsets.US_ASCII);
     public static final int KEY_BYTES = 32;
     public static final int CHALLENGE_BYTES = 32;
+    public static final int BOOT_NONCE_BYTES = 32;
     private static final int MAC_BYTES = 32;
 
     private ChannelCrypto() {
     }
 
-    /** The keys of one session: one per direction, derived from Ket. */
+    /**
+     * The keys of one session: one per direction, derived from Ket, salted with the local TTCB's
+     * boot nonce and the eid it assigned. A request replayed to a later boot, or to the same boot
+     * once it has forgotten it, opens a session under other keys: calls captured before do not
+     * authenticate in it, and no AEAD key is ever used with a nonce twice.
+     */
     public record SessionKeys(Protection protection, byte[] toTtcb, byte[] toEntity) {
-        public static SessionKeys derive(byte[] ket, Protection protection) {
+        public static SessionKeys derive(byte[] ket, Protection protection, byte[] bootNonce, Eid eid) {
+            byte[] salt = concat(CHANNEL_SALT, bootNonce, new WireWriter().i32(eid.ttcb()).i32(eid.local()).toByteArray());
             return new SessionKeys(protection,
-                    hkdf(ket, CHANNEL_SALT, "entity to ttcb".getBytes(StandardCharsets.US_ASCII)),
-                    hkdf(ket, CHANNEL_SALT, "ttcb to entity".getBytes(StandardCharsets.US_ASCII)));
+                    hkdf(ket, salt, "entity to ttcb".getBytes(StandardCharsets.US_ASCII)),
+                    hkdf(ket, salt, "ttcb to entity".getBytes(StandardCharsets.US_ASCII)));
         }
     }
 
@@ -86,10 +95,13 @@ public final class ChannelCrypto {
         return new AuthRequest(protection, Arrays.copyOfRange(plain, 0, KEY_BYTES), Arrays.copyOfRange(plain, KEY_BYTES, plain.length));
     }
 
-    /** The bytes the TTCB signs in message 2: Sr(Xe), bound to the eid, the protection and the request. */
-    public static byte[] authSignedBytes(byte[] challenge, Eid eid, Protection protection, byte[] requestFrame) {
+    /**
+     * The bytes the TTCB signs in message 2: Sr(Xe), bound to the eid, the protection, the boot
+     * nonce the session keys are salted with, and the request.
+     */
+    public static byte[] authSignedBytes(byte[] challenge, Eid eid, Protection protection, byte[] bootNonce, byte[] requestFrame) {
         return new WireWriter().raw(AUTH_LABEL).raw(challenge).i32(eid.ttcb()).i32(eid.local())
-                .u8(protection.ordinal()).raw(sha256(requestFrame)).toByteArray();
+                .u8(protection.ordinal()).raw(bootNonce).raw(sha256(requestFrame)).toByteArray();
     }
 
     /** Protects a call or reply body: header is authenticated, body is MACed (MAC) or encrypted (AEAD). */

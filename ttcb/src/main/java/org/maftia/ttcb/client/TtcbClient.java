@@ -103,14 +103,15 @@ public final class TtcbClient implements Ttcb, AutoCloseable {
                 throw new TtcbException("not an authentication reply");
             }
             Eid assigned = CallCodec.eid(r);
+            byte[] bootNonce = r.raw(ChannelCrypto.BOOT_NONCE_BYTES, "boot nonce");
             byte[] signature = r.raw(64, "signature");
             r.end();
             // SK3: only the TTCB holding Kr can sign; only the one holding the private Ku could read Xe.
-            if (!verify(ChannelCrypto.authSignedBytes(challenge, assigned, protection, request), signature)) {
+            if (!verify(ChannelCrypto.authSignedBytes(challenge, assigned, protection, bootNonce, request), signature)) {
                 throw new TtcbException("the challenge signature does not verify: this is not our local TTCB");
             }
             synchronized (sendLock) {
-                this.keys = SessionKeys.derive(key, protection);
+                this.keys = SessionKeys.derive(key, protection, bootNonce, assigned);
                 this.eid = assigned;
                 this.seq = 0;
             }

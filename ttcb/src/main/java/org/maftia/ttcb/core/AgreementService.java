@@ -242,6 +242,10 @@ final class AgreementService {
         }
     }
 
+    boolean holds(Eid eid) {
+        return byEntity.containsKey(eid);
+    }
+
     int size() {
         return dataTable.size();
     }
@@ -279,10 +283,16 @@ final class AgreementService {
                             ? TtcbError.VALUE_DIFFERS : TtcbError.OK;
                     yield new DecideResult(error, most.clone(), ok, any);
                 }
-                case TBA_KEY -> confidential
-                        ? new DecideResult(TtcbError.OK, sharedKey(key, vtable), any, any)
-                        : DecideResult.error(TtcbError.CONFIDENTIALITY_REQUIRED);
+                case TBA_KEY -> !confidential ? DecideResult.error(TtcbError.CONFIDENTIALITY_REQUIRED)
+                        // A key is shared by exactly elist: one handed out without every entity's
+                        // proposal would be held by fewer entities than the others believe.
+                        : any != allOf(elist) ? new DecideResult(TtcbError.NOT_ALL_PROPOSED, new byte[0], 0, any)
+                        : new DecideResult(TtcbError.OK, sharedKey(key, vtable), any, any);
             };
+        }
+
+        private static long allOf(List<Eid> elist) {
+            return elist.size() == Long.SIZE ? -1L : (1L << elist.size()) - 1;
         }
 
         /** The most proposed value; a tie goes to the value whose first proposer comes first in elist. */

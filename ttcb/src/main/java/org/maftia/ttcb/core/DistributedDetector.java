@@ -31,16 +31,21 @@ import org.maftia.ttcb.core.ControlRecord.DistStart;
 final class DistributedDetector {
 
     private static final int MAX_ACTIONS = 4096;
+    /** The distributed actions one entity here may have started and still held: a sixteenth of the table. */
+    static final int PER_SENDER = MAX_ACTIONS / 16;
 
     private static final class Action {
         final DistStart start;
+        /** The entity here that started it; null for another local TTCB's action. */
+        final Eid sender;
         final Handler handler;
         final Map<Eid, Long> delivered = new LinkedHashMap<>();
         final List<CompletableFuture<DistributedInfo>> waiters = new ArrayList<>();
         DistributedInfo info;
 
-        Action(DistStart start, Handler handler) {
+        Action(DistStart start, Eid sender, Handler handler) {
             this.start = start;
+            this.sender = sender;
             this.handler = handler;
         }
 
@@ -58,6 +63,7 @@ final class DistributedDetector {
     private final Counters counters;
     private final TimeServices.HandlerRunner handlers;
     private final Map<Tag, Action> actions = new HashMap<>();
+    private final Map<Eid, Integer> bySender = new HashMap<>();
     private final Map<Tag, List<DistDeliv>> early = new HashMap<>();
     private final Map<Tag, List<CompletableFuture<DistributedInfo>>> waitingForStart = new HashMap<>();
 
@@ -73,7 +79,7 @@ final class DistributedDetector {
         this.handlers = handlers;
     }
 
-    TagResult startDistributed(Tag tag, long startEv, long spec, long mid, List<Eid> elist, Handler handler) {
+    TagResult startDistributed(Tag tag, Eid sender, long startEv, long spec, long mid, List<Eid> elist, Handler handler) {
         if (startEv > clock.now() || spec < 0) {
             return new TagResult(TtcbError.BAD_TIMESTAMP, null);
         }
@@ -81,10 +87,11 @@ final class DistributedDetector {
             return new TagResult(TtcbError.BAD_ELIST, null);
         }
         DistStart start = new DistStart(tag, mid, startEv, spec, elist);
-        if (actions.size() >= MAX_ACTIONS || !outbox.offer(start)) {
+        if (actions.size() >= MAX_ACTIONS || bySender.getOrDefault(sender, 0) >= PER_SENDER || !outbox.offer(start)) {
             return new TagResult(TtcbError.RESOURCES, null);
         }
-        track(new Action(start, handler));
+        bySender.merge(sender, 1, Integer::sum);
+        track(new Action(start, sender, handler));
         return new TagResult(TtcbError.OK, tag);
     }
 
@@ -113,8 +120,11 @@ final class DistributedDetector {
     CompletableFuture<DistributedInfo> waitInfo(Tag tag) {
         Action a = actions.get(tag);
         if (a == null) {
-            if (tag.ttcb() == self || waitingForStart.size() >= MAX_ACTIONS) {
+            if (tag.ttcb() == self) {
                 return CompletableFuture.completedFuture(new DistributedInfo(TtcbError.UNKNOWN_TAG, tag, List.of()));
+            }
+            if (waitingForStart.size() >= MAX_ACTIONS) {
+                return CompletableFuture.completedFuture(new DistributedInfo(TtcbError.RESOURCES, tag, List.of()));
             }
             CompletableFuture<DistributedInfo> f = new CompletableFuture<>();
             List<CompletableFuture<DistributedInfo>> list = waitingForStart.get(tag);
@@ -147,7 +157,7 @@ final class DistributedDetector {
         switch (r) {
             case DistStart s when s.tag().ttcb() == from -> {
                 if (!actions.containsKey(s.tag()) && actions.size() < MAX_ACTIONS) {
-                    track(new Action(s, Handler.NONE));
+                    track(new Action(s, null, Handler.NONE));
                 }
             }
             case DistDeliv d when d.eid().ttcb() == from && d.eid().ttcb() != self -> record(d);
@@ -216,8 +226,11 @@ final class DistributedDetector {
             conclude(a);
         }
         scheduler.schedule(retention, () -> {
-            actions.remove(tag);
+            Action gone = actions.remove(tag);
             early.remove(tag);
+            if (gone != null && gone.sender != null) {
+                bySender.computeIfPresent(gone.sender, (e, n) -> n == 1 ? null : n - 1);
+            }
         });
     }
 

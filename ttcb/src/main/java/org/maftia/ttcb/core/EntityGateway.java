@@ -1,13 +1,16 @@
 package org.maftia.ttcb.core;
 
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.maftia.ttcb.DecisionFunction;
 import org.maftia.ttcb.Eid;
 import org.maftia.ttcb.Tag;
 import org.maftia.ttcb.Ttcb.DecideResult;
+import org.maftia.ttcb.Ttcb.DistributedInfo;
 import org.maftia.ttcb.Ttcb.EndLocalResult;
 import org.maftia.ttcb.Ttcb.Handler;
 import org.maftia.ttcb.Ttcb.LocalPublicKey;
@@ -21,6 +24,7 @@ import org.maftia.ttcb.channel.ChannelCrypto.AuthRequest;
 import org.maftia.ttcb.channel.ChannelCrypto.SessionKeys;
 import org.maftia.ttcb.channel.Frames;
 import org.maftia.ttcb.channel.Op;
+import org.maftia.ttcb.core.SessionTable.Session;
 import org.maftia.ttcb.wire.MalformedFrameException;
 import org.maftia.ttcb.wire.WireReader;
 import org.maftia.ttcb.wire.WireWriter;
@@ -41,27 +45,12 @@ public final class EntityGateway {
     private static final Logger log = LoggerFactory.getLogger(EntityGateway.class);
     private static final int CALL_HEADER = 17;
     private static final int SEEN_AUTH = 4096;
-
-    private static final class Session {
-        final Eid eid;
-        final SessionKeys keys;
-        long lastSeq;
-
-        Session(Eid eid, SessionKeys keys) {
-            this.eid = eid;
-            this.keys = keys;
-        }
-    }
+    private static final TagResult RESOURCES = new TagResult(TtcbError.RESOURCES, null);
 
     private final LocalTtcb ttcb;
     private final LocalKeys keys;
-    private final int maxSessions;
     private final HandleOwners handles = new HandleOwners();
-    /**
-     * Sessions in order of last use; when full, the least recently used is dropped (its entity must
-     * authenticate again), so nobody can lock out later entities by opening sessions.
-     */
-    private final Map<Integer, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
+    private final SessionTable sessions;
     private final Map<ByteBuffer, Boolean> seenAuth = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> eldest) {
@@ -69,19 +58,33 @@ public final class EntityGateway {
         }
     };
     private int nextLocal;
+    /**
+     * Drawn when this gateway starts: eids restart from 0 with every boot, and a boot forgets the
+     * requests it saw, so session keys salted with it (and the eid) differ from any earlier boot's.
+     */
+    private final byte[] bootNonce = new byte[ChannelCrypto.BOOT_NONCE_BYTES];
 
-    public EntityGateway(LocalTtcb ttcb, LocalKeys keys, int maxSessions) {
+    public EntityGateway(LocalTtcb ttcb, LocalKeys keys, int maxSessions, SecureRandom random) {
         this.ttcb = ttcb;
         this.keys = keys;
-        this.maxSessions = maxSessions;
+        this.sessions = new SessionTable(maxSessions, ttcb::holdsAgreement);
+        random.nextBytes(bootNonce);
     }
 
     public LocalPublicKey publicKey() {
         return keys.publicKey();
     }
 
-    /** Handles one request frame; the reply completes now, or later for exec and waitInfo. */
+    /** Handles one request frame of an entity of the host's one user (the simulation's entities). */
     public CompletableFuture<byte[]> handle(byte[] frame) {
+        return handle("", frame);
+    }
+
+    /**
+     * Handles one request frame of an entity run by {@code user} (as the host's kernel names the
+     * connection's peer); the reply completes now, or later for exec and waitInfo.
+     */
+    public CompletableFuture<byte[]> handle(String user, byte[] frame) {
         if (ttcb.isHalted()) {
             return refuse("the local TTCB has halted");
         }
@@ -90,7 +93,7 @@ public final class EntityGateway {
         }
         return switch (frame[0] & 0xFF) {
             case Frames.PUBLIC_KEY -> done(publicKeyReply());
-            case Frames.AUTH -> authenticate(frame);
+            case Frames.AUTH -> authenticate(user, frame);
             case Frames.CALL -> call(frame);
             default -> refuse("unknown frame kind " + (frame[0] & 0xFF));
         };
@@ -101,8 +104,8 @@ public final class EntityGateway {
         return new WireWriter().u8(Frames.PUBLIC_KEY_REPLY).i32(ttcb.id()).raw(pk.encryptionKey()).raw(pk.signatureKey()).toByteArray();
     }
 
-    /** Figure 2.7: opens Eu(Ket, Xe), opens a session for a new eid, answers Sr(Xe). */
-    private CompletableFuture<byte[]> authenticate(byte[] frame) {
+    /** Figure 2.7: opens Eu(Ket, Xe), opens a session for a new eid, answers the boot nonce and Sr(Xe). */
+    private CompletableFuture<byte[]> authenticate(String user, byte[] frame) {
         AuthRequest request;
         try {
             request = ChannelCrypto.openAuthRequest(frame, keys.encryptionKey());
@@ -113,18 +116,18 @@ public final class EntityGateway {
         if (seenAuth.putIfAbsent(fingerprint, Boolean.TRUE) != null) {
             return refuse("replayed authentication request");
         }
-        if (sessions.size() >= maxSessions) {
-            Integer eldest = sessions.keySet().iterator().next();
-            sessions.remove(eldest);
-            log.debug("local TTCB {}: dropped the least recently used session {}", ttcb.id(), eldest);
-        }
         Eid eid = new Eid(ttcb.id(), nextLocal++);
-        sessions.put(eid.local(), new Session(eid, SessionKeys.derive(request.ket(), request.protection())));
-        byte[] signature = keys.sign(ChannelCrypto.authSignedBytes(request.challenge(), eid, request.protection(), frame));
+        Session evicted = sessions.add(new Session(eid, user, SessionKeys.derive(request.ket(), request.protection(), bootNonce, eid)));
+        if (evicted != null) {
+            // Nobody can end the dropped entity's measurements and local actions any more.
+            handles.release(evicted.eid).forEach(ttcb::forgetAction);
+            log.debug("local TTCB {}: sessions full, dropped {} of user {}", ttcb.id(), evicted.eid, evicted.user);
+        }
+        byte[] signature = keys.sign(ChannelCrypto.authSignedBytes(request.challenge(), eid, request.protection(), bootNonce, frame));
         log.debug("local TTCB {}: entity {} authenticated ({})", ttcb.id(), eid, request.protection());
         WireWriter w = new WireWriter().u8(Frames.AUTH_REPLY);
         CallCodec.eid(w, eid);
-        return done(w.raw(signature).toByteArray());
+        return done(w.raw(bootNonce).raw(signature).toByteArray());
     }
 
     private CompletableFuture<byte[]> call(byte[] frame) {
@@ -203,7 +206,7 @@ public final class EntityGateway {
             case START_MEASUREMENT -> {
                 long startEv = r.i64("start_ev");
                 r.end();
-                yield done(CallCodec.encode(opened(s, ttcb.startMeasurement(startEv))));
+                yield done(CallCodec.encode(handles.mayOpen(s.eid) ? opened(s, ttcb.startMeasurement(startEv)) : RESOURCES));
             }
             case STOP_MEASUREMENT -> {
                 Tag tag = CallCodec.tag(r);
@@ -225,7 +228,7 @@ public final class EntityGateway {
                 long spec = r.i64("spec");
                 Handler h = CallCodec.handler(r);
                 r.end();
-                yield done(CallCodec.encode(opened(s, ttcb.startLocal(startEv, spec, h))));
+                yield done(CallCodec.encode(handles.mayOpen(s.eid) ? opened(s, ttcb.startLocal(startEv, spec, h)) : RESOURCES));
             }
             case END_LOCAL -> {
                 Tag tag = CallCodec.tag(r);
@@ -257,7 +260,12 @@ public final class EntityGateway {
                 if (tag == null) {
                     throw new MalformedFrameException("no tag");
                 }
-                yield ttcb.waitInfo(tag).thenApply(info -> CallCodec.encode(handles.shown(s.eid, tag, info)));
+                if (!handles.mayWait(s.eid)) {
+                    yield done(CallCodec.encode(new DistributedInfo(TtcbError.RESOURCES, tag, List.of())));
+                }
+                handles.waiting(s.eid);
+                yield ttcb.waitInfo(tag).whenComplete((info, e) -> handles.waited(s.eid))
+                        .thenApply(info -> CallCodec.encode(handles.shown(s.eid, tag, info)));
             }
             case LOCAL_ID -> {
                 r.end();

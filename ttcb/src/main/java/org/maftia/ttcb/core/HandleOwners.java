@@ -23,12 +23,16 @@ final class HandleOwners {
      * at once and refuses more, so the most recent ones include every action still held.
      */
     private static final int MAX_SENT = 4096;
+    static final int PER_ENTITY = MAX_SENT / 16;
 
     /**
      * Measurements and local actions still open. Bounded by the time services' own tables: an
      * entry is added only when the time services open one and removed when they close it.
      */
     private final Map<Tag, Eid> open = new HashMap<>();
+    /** Per entity: how many measurements and local actions it holds open, and how many waitInfo calls wait. */
+    private final Map<Eid, Integer> held = new HashMap<>();
+    private final Map<Eid, Integer> waits = new HashMap<>();
     private final Map<Tag, Eid> sent = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Tag, Eid> eldest) {
@@ -36,8 +40,19 @@ final class HandleOwners {
         }
     };
 
+    /**
+     * Whether the entity may open one more measurement or local action. The time services' tables
+     * hold 4096 of each; one entity may hold a sixteenth, so that it cannot take them from the
+     * other entities of its host.
+     */
+    boolean mayOpen(Eid caller) {
+        return held.getOrDefault(caller, 0) < PER_ENTITY;
+    }
+
     void opened(Tag tag, Eid owner) {
-        open.put(tag, owner);
+        if (open.put(tag, owner) == null) {
+            held.merge(owner, 1, Integer::sum);
+        }
     }
 
     boolean holds(Eid caller, Tag tag) {
@@ -45,7 +60,30 @@ final class HandleOwners {
     }
 
     void closed(Tag tag) {
-        open.remove(tag);
+        Eid owner = open.remove(tag);
+        if (owner != null) {
+            held.computeIfPresent(owner, (e, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
+    /** The handles of an entity whose session is gone: nobody can close them any more. */
+    List<Tag> release(Eid owner) {
+        List<Tag> tags = open.entrySet().stream().filter(e -> e.getValue().equals(owner)).map(Map.Entry::getKey).toList();
+        tags.forEach(this::closed);
+        return tags;
+    }
+
+    /** Whether the entity may have one more waitInfo waiting, within the same sixteenth of the waits. */
+    boolean mayWait(Eid caller) {
+        return waits.getOrDefault(caller, 0) < PER_ENTITY;
+    }
+
+    void waiting(Eid caller) {
+        waits.merge(caller, 1, Integer::sum);
+    }
+
+    void waited(Eid caller) {
+        waits.computeIfPresent(caller, (e, n) -> n == 1 ? null : n - 1);
     }
 
     void started(Tag tag, Eid sender) {

@@ -347,6 +347,11 @@ public final class LocalTtcb {
         return agreements.propose(caller, elist, tstart, decision, value, clock.now());
     }
 
+    /** Whether the entity proposed in (or was charged with) an agreement whose record is still here. */
+    boolean holdsAgreement(Eid eid) {
+        return agreements.holds(eid);
+    }
+
     public DecideResult decide(Eid caller, Tag tag, boolean confidential) {
         long now = clock.now();
         return agreements.decide(caller, tag, now, j -> crashes.isSettled(j, now), confidential);
@@ -388,6 +393,11 @@ public final class LocalTtcb {
         return timeServices.endLocal(tag);
     }
 
+    /** Drops a measurement or local action whose entity is gone, without ending it (no handler runs). */
+    void forgetAction(Tag tag) {
+        timeServices.forget(tag);
+    }
+
     public TagResult startDistributed(Eid caller, long startEv, long spec, long mid, List<Eid> elist, Handler handler) {
         if (!recent(startEv) || !span(spec)) {
             return new TagResult(TtcbError.BAD_TIMESTAMP, null);
@@ -398,7 +408,7 @@ public final class LocalTtcb {
         if (!clock.isSynchronised()) {
             return new TagResult(TtcbError.NOT_SYNCHRONIZED, null);
         }
-        return distributed.startDistributed(tags.action(), startEv, spec, mid, elist, handler);
+        return distributed.startDistributed(tags.action(), caller, startEv, spec, mid, elist, handler);
     }
 
     public DelivResult delivDistributed(Eid caller, long mid, Tag tag) {

@@ -130,6 +130,14 @@ final class TimeServices {
         }
     }
 
+    void forget(Tag tag) {
+        measurements.remove(tag);
+        LocalAction a = local.remove(tag);
+        if (a != null) {
+            a.timer.cancel();
+        }
+    }
+
     EndLocalResult endLocal(Tag tag) {
         LocalAction a = local.remove(tag);
         if (a == null) {

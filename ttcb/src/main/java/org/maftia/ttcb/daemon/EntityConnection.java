@@ -29,6 +29,8 @@ final class EntityConnection {
 
     private final SocketChannel ch;
     private final EntityGateway gateway;
+    /** The peer's user as the kernel reports it, "" where the platform does not say. */
+    private final String user;
     private final CallQueue calls;
     private final SocketCounters counters;
     private final Consumer<EntityConnection> onClose;
@@ -40,8 +42,10 @@ final class EntityConnection {
     private volatile long frameSince = System.nanoTime();
     private volatile Thread writer;
 
-    EntityConnection(SocketChannel ch, EntityGateway gateway, CallQueue calls, SocketCounters counters, Consumer<EntityConnection> onClose) {
+    EntityConnection(SocketChannel ch, String user, EntityGateway gateway, CallQueue calls, SocketCounters counters,
+                     Consumer<EntityConnection> onClose) {
         this.ch = ch;
+        this.user = user;
         this.gateway = gateway;
         this.calls = calls;
         this.counters = counters;
@@ -59,7 +63,7 @@ final class EntityConnection {
                 SocketFraming.Framed f = SocketFraming.read(ch, () -> frameSince = System.nanoTime());
                 frameSince = IDLE;
                 inFlight.acquire();
-                calls.submit(() -> gateway.handle(f.frame()).whenComplete((r, e) -> reply(f.correlation(), r)));
+                calls.submit(() -> gateway.handle(user, f.frame()).whenComplete((r, e) -> reply(f.correlation(), r)));
             }
         } catch (IOException e) {
             log.debug("entity connection closed: {}", e.toString());

@@ -54,8 +54,14 @@ public final class TtcbConfigLoader {
     private TtcbConfigLoader() {
     }
 
+    /**
+     * Reads the configuration of {@code maftia ttcbd}. It holds the control network's secret, with
+     * which any process could forge control frames (AN7, AN8), so it must be owner-only (0600) and
+     * owned by the daemon's user; 0640 would hand the secret to the entities' group.
+     */
     public static TtcbConfig load(Path file) {
         try {
+            PrivateFile.check(file, "", " it holds the controlSecret:");
             return parse(Files.readString(file), file.toString(), file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new TtcbConfigException(file + ": cannot read the TTCB configuration (" + e.getMessage() + ")");

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import org.maftia.ttcb.client.PublicKeyFile;
 import org.maftia.ttcb.core.ControlCodec;
 import org.maftia.ttcb.core.EntityGateway;
@@ -55,7 +53,7 @@ public final class TtcbDaemon implements AutoCloseable {
         try {
             network = new UdpControlNetwork(config.members().get(config.id()), peers);
             this.ttcb = new LocalTtcb(config.settings(), scheduler, network, random);
-            this.gateway = new EntityGateway(ttcb, keys, 4096);
+            this.gateway = new EntityGateway(ttcb, keys, 4096, random);
             server = new UnixSocketServer(config.socket(), gateway, scheduler, Math.max(100_000L, config.timing().wcetSend() / 4));
             writePublicKey(config.publicKeyFile(), keys);
         } catch (IOException | RuntimeException e) {
@@ -115,17 +113,16 @@ public final class TtcbDaemon implements AutoCloseable {
     }
 
     private static LocalKeys loadOrCreateKeys(Path file, SecureRandom random) {
-        return Files.exists(file) ? readKeys(file) : createKeys(file, random);
+        return Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? readKeys(file) : createKeys(file, random);
     }
 
-    /** Keys others can read are refused, as site keys are: whoever read them can impersonate this TTCB to its entities. */
+    /**
+     * Keys others can read, own or swap (a symbolic link) are refused, as site keys are: whoever
+     * read them can impersonate this TTCB to its entities.
+     */
     private static LocalKeys readKeys(Path file) {
         try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                throw new TtcbConfigException("keyFile: " + file + " is readable by others (" + PosixFilePermissions.toString(perms)
-                        + "); run chmod 600 " + file);
-            }
+            PrivateFile.check(file, "keyFile: ", "");
             List<String> lines = Files.readAllLines(file);
             if (lines.size() != 2) {
                 throw new IllegalArgumentException("not two lines");

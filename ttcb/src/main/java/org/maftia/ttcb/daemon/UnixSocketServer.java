@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -24,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local channel of the daemon: a Unix domain socket (owner-only) on which entities send
+ * The local channel of the daemon: a Unix domain socket (mode 0660, group {@value #GROUP} when the
+ * host has one) on which entities send
  * frames; each frame goes to the TTCB's thread, its reply comes back when ready. A connection
  * that sends a malformed length is closed; a bounded number of calls may be in flight per
  * connection, so a flood costs the flooder, not the TTCB's memory. No entity can hold up the
@@ -40,6 +44,8 @@ public final class UnixSocketServer implements AutoCloseable {
     static final long READ_TIMEOUT_SECONDS = 5;
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
+    /** The group of the host's entities: the socket is theirs to connect to (mode 0660). */
+    static final String GROUP = "maftia";
 
     private final Path path;
     private final ServerSocketChannel server;
@@ -64,16 +70,49 @@ public final class UnixSocketServer implements AutoCloseable {
         removeStaleSocket(path);
         this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            server.bind(UnixDomainSocketAddress.of(path));
-        } catch (IOException e) {
+            listen(server, path);
+        } catch (IOException | RuntimeException e) {
             server.close();
-            throw new TtcbConfigException("socket: cannot listen on " + path + " (" + e.getMessage()
-                    + "); create its directory, writable by this user, or choose another path");
+            throw e instanceof TtcbConfigException c ? c : new TtcbConfigException("socket: cannot listen on " + path + " ("
+                    + e.getMessage() + "); create its directory, writable by this user, or choose another path");
+        }
+    }
+
+    /**
+     * Binds the socket with its final mode from its first moment. Java cannot set the umask, and a
+     * socket bound in place would exist with the umask's mode until chmod: so it is bound in a
+     * private (0700) directory next to its path, given mode 0660 and the group {@value #GROUP}
+     * there, then linked into place (link(2) fails rather than replace a file that appeared
+     * meanwhile) and the private name removed.
+     */
+    private static void listen(ServerSocketChannel server, Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        Path staging = Files.createTempDirectory(parent, ".t", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path bound = staging.resolve("s");
+        try {
+            server.bind(UnixDomainSocketAddress.of(bound));
+            Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-rw----"));
+            toEntityGroup(bound, path);
+            Files.createLink(path, bound);
+        } finally {
+            Files.deleteIfExists(bound);
+            Files.delete(staging);
+        }
+    }
+
+    /** Entities of the host run in the group {@value #GROUP}, when the host has one; else the socket keeps the daemon's group. */
+    private static void toEntityGroup(Path bound, Path path) throws IOException {
+        GroupPrincipal group;
+        try {
+            group = bound.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(GROUP);
+        } catch (UserPrincipalNotFoundException e) {
+            return;
         }
         try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            log.warn("cannot restrict {} to its owner on this file system", path);
+            Files.getFileAttributeView(bound, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setGroup(group);
+        } catch (IOException e) {
+            throw new TtcbConfigException("socket: cannot give " + path + " to the group " + GROUP + " (" + e.getMessage()
+                    + "); add this user to the group " + GROUP);
         }
     }
 
@@ -134,7 +173,7 @@ public final class UnixSocketServer implements AutoCloseable {
             refuse(ch, "more than " + MAX_PER_USER + " entity connections of user " + user);
             return;
         }
-        EntityConnection c = new EntityConnection(ch, gateway, calls, counters, closed -> {
+        EntityConnection c = new EntityConnection(ch, user == null ? "" : user, gateway, calls, counters, closed -> {
             open.remove(closed);
             leave(user);
         });
@@ -159,7 +198,8 @@ public final class UnixSocketServer implements AutoCloseable {
 
     /**
      * The connecting user as the kernel reports it (SO_PEERCRED), so that one user's connections
-     * cannot take every slot; null where the platform does not say, and then only the global cap applies.
+     * cannot take every slot nor its sessions evict another's; null where the platform does not
+     * say, and then only the global cap applies.
      */
     private static String peerUser(SocketChannel ch) {
         try {

@@ -48,7 +48,7 @@ public final class InJvmTtcbCluster {
             LocalTtcb t = new LocalTtcb(settings.forId(i), scheduler(clock), network.endpoint(i), deterministic(seeded.nextLong()));
             ttcbs.add(t);
             network.attach(t);
-            gateways.add(new EntityGateway(t, LocalKeys.generate(deterministic(seeded.nextLong())), 1024));
+            gateways.add(new EntityGateway(t, LocalKeys.generate(deterministic(seeded.nextLong())), 1024, deterministic(seeded.nextLong())));
         }
     }
 

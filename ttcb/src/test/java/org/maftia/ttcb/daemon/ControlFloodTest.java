@@ -56,7 +56,7 @@ class ControlFloodTest {
         String b64 = Base64.getEncoder().encodeToString(secret);
         for (int i = 0; i < n; i++) {
             Path c = dir.resolve("ttcb" + i + ".yaml");
-            Files.writeString(c, DaemonClusterTest.config(i, ports, dir, b64));
+            DaemonClusterTest.writeConfig(c, DaemonClusterTest.config(i, ports, dir, b64));
             processes.add(launch(c));
         }
         for (int i = 0; i < n; i++) {

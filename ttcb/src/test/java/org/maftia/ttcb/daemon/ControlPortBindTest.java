@@ -35,11 +35,11 @@ class ControlPortBindTest {
     void aDuplicateDaemonWithTheSameIdDoesNotStart() throws Exception {
         int port = DaemonClusterTest.freePorts(1).getFirst();
         Path firstFile = dir.resolve("ttcb.yaml");
-        Files.writeString(firstFile, DaemonClusterTest.config(0, List.of(port), dir, "c2VjcmV0IHNlY3JldCBzZWNyZXQgc2VjcmV0"));
+        DaemonClusterTest.writeConfig(firstFile, DaemonClusterTest.config(0, List.of(port), dir, "c2VjcmV0IHNlY3JldCBzZWNyZXQgc2VjcmV0"));
         try (TtcbDaemon first = new TtcbDaemon(TtcbConfigLoader.load(firstFile))) {
             first.start();
             Path file = dir.resolve("again.yaml");
-            Files.writeString(file, DaemonClusterTest.config(0, List.of(port), dir, "c2VjcmV0IHNlY3JldCBzZWNyZXQgc2VjcmV0")
+            DaemonClusterTest.writeConfig(file, DaemonClusterTest.config(0, List.of(port), dir, "c2VjcmV0IHNlY3JldCBzZWNyZXQgc2VjcmV0")
                     .replace("ttcb0.sock", "other.sock"));
             TtcbConfig again = TtcbConfigLoader.load(file);
             assertThatThrownBy(() -> new TtcbDaemon(again).close())

@@ -44,6 +44,12 @@ class DaemonClusterTest {
         processes.forEach(Process::destroyForcibly);
     }
 
+    /** A configuration as the daemon accepts it: it holds the control network's secret, so owner-only. */
+    static void writeConfig(Path file, String yaml) throws IOException {
+        Files.writeString(file, yaml);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
     /** Generous timing: four JVMs share two cores here, and a daemon halts rather than broadcast late. */
     static String config(int id, List<Integer> ports, Path dir, String secret) {
         StringBuilder members = new StringBuilder();
@@ -194,7 +200,7 @@ class DaemonClusterTest {
 
     private Path writeConfig(int id, List<Integer> ports, String secret) throws IOException {
         Path c = dir.resolve("ttcb" + id + ".yaml");
-        Files.writeString(c, config(id, ports, dir, secret));
+        writeConfig(c, config(id, ports, dir, secret));
         return c;
     }
 

@@ -6,16 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the daemon finds on the host when it starts: files it must not destroy, keys others can
- * read, places it cannot write, a control port or socket already taken. Each is one line naming
+ * What the daemon finds on the host when it starts: files it must not destroy, keys or a
+ * configuration others can read or own, places it cannot write, a control port or socket already
+ * taken; and the socket it leaves for the entities of the host. Each is one line naming
  * the field and the fix, and nothing is deleted or overwritten on the way.
  */
 class DaemonStartupTest {
@@ -27,7 +34,7 @@ class DaemonStartupTest {
 
     private TtcbConfig config(int port, String from, String to) throws Exception {
         Path file = dir.resolve("ttcb.yaml");
-        Files.writeString(file, DaemonClusterTest.config(0, List.of(port), dir, SECRET).replace(from, to));
+        DaemonClusterTest.writeConfig(file, DaemonClusterTest.config(0, List.of(port), dir, SECRET).replace(from, to));
         return TtcbConfigLoader.load(file);
     }
 
@@ -94,5 +101,78 @@ class DaemonStartupTest {
         Path key = dir.resolve("notadir").resolve("ttcb0.key");
         refused(config(DaemonClusterTest.freePorts(1).getFirst(), dir.resolve("ttcb0.key").toString(), key.toString()),
                 "keyFile: cannot write " + key);
+    }
+    private static UserPrincipal nobody() throws Exception {
+        return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+    }
+
+    private static String me() {
+        return System.getProperty("user.name");
+    }
+
+    /** Whoever can swap the link's target chooses the keys this TTCB signs with. */
+    @Test
+    void aKeyFileThatIsASymbolicLinkIsRefused() throws Exception {
+        int port = DaemonClusterTest.freePorts(1).getFirst();
+        try (TtcbDaemon d = new TtcbDaemon(config(port, "", ""))) {
+            assertThat(d.isHalted()).isFalse();
+        }
+        Path key = dir.resolve("ttcb0.key");
+        Path real = dir.resolve("real.key");
+        Files.move(key, real);
+        Files.createSymbolicLink(key, real);
+        refused(config(port, "", ""), "keyFile: " + key + " is a symbolic link; give the path of the file itself");
+    }
+
+    /** Its owner can rewrite it (or chmod it) whatever its mode says. */
+    @Test
+    void aKeyFileOwnedByAnotherUserIsRefused() throws Exception {
+        int port = DaemonClusterTest.freePorts(1).getFirst();
+        try (TtcbDaemon d = new TtcbDaemon(config(port, "", ""))) {
+            assertThat(d.isHalted()).isFalse();
+        }
+        Path key = dir.resolve("ttcb0.key");
+        Files.setOwner(key, nobody());
+        refused(config(port, "", ""), "keyFile: " + key + " is owned by nobody, not by " + me() + "; run chown " + me() + " " + key);
+    }
+
+    /** The configuration holds the control network's secret: whoever reads it can forge control frames (AN7, AN8). */
+    @Test
+    void aConfigurationReadableByOthersIsRefused() throws Exception {
+        Path file = dir.resolve("ttcb.yaml");
+        DaemonClusterTest.writeConfig(file, DaemonClusterTest.config(0, List.of(DaemonClusterTest.freePorts(1).getFirst()), dir, SECRET));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        assertThatThrownBy(() -> TtcbConfigLoader.load(file)).isInstanceOf(TtcbConfigException.class)
+                .hasMessage(file + " is readable by others (rw-r-----); it holds the controlSecret: run chmod 600 " + file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Files.setOwner(file, nobody());
+        assertThatThrownBy(() -> TtcbConfigLoader.load(file)).isInstanceOf(TtcbConfigException.class)
+                .hasMessage(file + " is owned by nobody, not by " + me() + "; run chown " + me() + " " + file);
+    }
+
+    /**
+     * Entities of the host connect to the socket: owner and group may, others may not (a socket
+     * needs write permission to connect). The mode is the socket's from its first moment: it is
+     * bound in a private directory and moved into place, which leaves nothing behind.
+     */
+    @Test
+    void theSocketIsForItsOwnerAndGroupOnly() throws Exception {
+        Path sock = dir.resolve("ttcb0.sock");
+        try (TtcbDaemon d = new TtcbDaemon(config(DaemonClusterTest.freePorts(1).getFirst(), "", ""))) {
+            d.start();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sock, LinkOption.NOFOLLOW_LINKS))).isEqualTo("rw-rw----");
+            GroupPrincipal group = Files.readAttributes(sock, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).group();
+            GroupPrincipal expected;
+            try {
+                expected = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName("maftia");
+            } catch (UserPrincipalNotFoundException e) {
+                expected = Files.readAttributes(dir, PosixFileAttributes.class).group();
+            }
+            assertThat(group).isEqualTo(expected);
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                        .containsExactly("ttcb.yaml", "ttcb0.key", "ttcb0.pub", "ttcb0.sock");
+            }
+        }
     }
 }

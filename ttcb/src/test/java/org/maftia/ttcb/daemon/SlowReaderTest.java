@@ -127,7 +127,7 @@ class SlowReaderTest {
     private TtcbDaemon daemon() throws IOException {
         int port = DaemonClusterTest.freePorts(1).getFirst();
         Path config = dir.resolve("ttcb.yaml");
-        Files.writeString(config, DaemonClusterTest.config(0, List.of(port), dir, "c2VjcmV0IHNlY3JldCBzZWNyZXQgc2VjcmV0"));
+        DaemonClusterTest.writeConfig(config, DaemonClusterTest.config(0, List.of(port), dir, "c2VjcmV0IHNlY3JldCBzZWNyZXQgc2VjcmV0"));
         return new TtcbDaemon(TtcbConfigLoader.load(config));
     }
 

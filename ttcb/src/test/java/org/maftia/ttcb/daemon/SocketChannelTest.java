@@ -36,7 +36,7 @@ class SocketChannelTest {
     void asynchronousRepliesOverTheSocket() throws Exception {
         int port = DaemonClusterTest.freePorts(1).getFirst();
         Path config = dir.resolve("ttcb.yaml");
-        Files.writeString(config, DaemonClusterTest.config(0, List.of(port), dir, "c2VjcmV0IHNlY3JldCBzZWNyZXQgc2VjcmV0"));
+        DaemonClusterTest.writeConfig(config, DaemonClusterTest.config(0, List.of(port), dir, "c2VjcmV0IHNlY3JldCBzZWNyZXQgc2VjcmV0"));
         try (TtcbDaemon daemon = new TtcbDaemon(TtcbConfigLoader.load(config))) {
             daemon.start();
             try (TtcbClient c = TtcbClient.connect(dir.resolve("ttcb0.sock"), dir.resolve("ttcb0.pub"), Protection.AEAD)) {

@@ -94,6 +94,31 @@ class AgreementApiTest {
         }
     }
 
+    /**
+     * TBA_KEY establishes a key shared by exactly the entities of elist (spec 2.2.3.3, Protocol 28
+     * of 5.4.2.4): an entity that did not propose contributed nothing, yet a key handed out anyway
+     * would name it as a holder. Without every proposal there is no key; the masks say who proposed.
+     */
+    @Test
+    void tbaKeyGivesNoKeyUnlessEveryEntityOfElistProposed() {
+        TtcbSim s = TtcbSim.standard(35).synchronise();
+        List<TtcbClient> e = s.entities(3, Protection.AEAD);
+        List<Eid> elist = TtcbSim.eids(e);
+        long tstart = e.getFirst().getTimestamp() + 5 * MS;
+        var tags = e.subList(0, 2).stream()
+                .map(c -> c.propose(c.eid(), elist, tstart, DecisionFunction.TBA_KEY, new byte[0]).tag()).toList();
+        s.runFor(5 * MS + s.timing.tagreement() + MS);
+        for (int i = 0; i < 2; i++) {
+            TtcbClient c = e.get(i);
+            DecideResult d = c.decide(c.eid(), tags.get(i));
+            assertThat(d.error()).as("a key without the third entity's proposal").isEqualTo(TtcbError.NOT_ALL_PROPOSED);
+            assertThat(d.value()).isEmpty();
+            assertThat(d.ended()).as("a final result").isTrue();
+            assertThat(d.proposedOk()).isEqualTo(0);
+            assertThat(d.proposedAny()).isEqualTo(0b011);
+        }
+    }
+
     /** A protocol sets its tstart and its timeouts from the TTCB's constants (BRM-M's Tagr, the crash detector's Tdetect). */
     @Test
     void entitiesReadTagreementAndTbroadcast() {

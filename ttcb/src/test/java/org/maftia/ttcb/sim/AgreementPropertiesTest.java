@@ -163,8 +163,9 @@ class AgreementPropertiesTest {
             for (Party p : alive) {
                 int me = elist.indexOf(p.client.eid());
                 if (f == DecisionFunction.TBA_KEY) {
-                    assertThat(p.result.error()).isEqualTo(TtcbError.OK);
-                    assertThat(p.result.value()).hasSize(32);
+                    boolean everyone = x.any() == (1L << elist.size()) - 1;
+                    assertThat(p.result.error()).isEqualTo(everyone ? TtcbError.OK : TtcbError.NOT_ALL_PROPOSED);
+                    assertThat(p.result.value()).hasSize(everyone ? 32 : 0);
                 } else {
                     assertThat(p.result.value()).isEqualTo(x.value());
                     TtcbError want = f == DecisionFunction.TBA_TEQUALITY && (x.ok() & (1L << me)) == 0

@@ -146,10 +146,34 @@ class AttacksTest {
         assertThatThrownBy(none::getTimestamp).isInstanceOf(TtcbException.class);
     }
 
+    /**
+     * A daemon restart forgets which authentication requests it saw. An attacker replays an entity's
+     * captured request to the new boot, which opens a session for it; the entity's captured calls,
+     * replayed into that session, must not authenticate (with the same keys they would, and every
+     * AEAD reply would reuse a key and nonce of the previous boot).
+     */
+    @Test
+    void aReplayedAuthenticationAfterARestartOpensNoUsableSession() {
+        for (Protection p : Protection.values()) {
+            TtcbSim s = TtcbSim.standard(56).synchronise();
+            LocalKeys keys = LocalKeys.generate(new SecureRandom());
+            EntityGateway boot1 = new EntityGateway(s.ttcb(0), keys, 16, new SecureRandom());
+            Mitm mitm = new Mitm(boot1);
+            TtcbClient c = TtcbClient.authenticated(mitm, boot1.publicKey(), p, new SecureRandom());
+            c.getTimestamp();
+            byte[] auth = mitm.requests.get(0);
+            byte[] call = mitm.requests.get(1);
+            EntityGateway boot2 = new EntityGateway(s.ttcb(0), keys, 16, new SecureRandom());
+            assertThat(refused(boot2.handle(auth).join())).as("a new boot has not seen the request").isFalse();
+            assertThat(refused(boot2.handle(call).join()))
+                    .as("%s: a call of the previous boot replayed into the replayed session", p).isTrue();
+        }
+    }
+
     @Test
     void openingSessionsWithoutEndCannotLockOutNewEntities() {
         TtcbSim s = TtcbSim.standard(55).synchronise();
-        EntityGateway small = new EntityGateway(s.ttcb(0), LocalKeys.generate(new SecureRandom()), 3);
+        EntityGateway small = new EntityGateway(s.ttcb(0), LocalKeys.generate(new SecureRandom()), 3, new SecureRandom());
         Mitm mitm = new Mitm(small);
         TtcbClient first = TtcbClient.authenticated(mitm, small.publicKey(), Protection.MAC, new SecureRandom());
         for (int i = 0; i < 5; i++) {

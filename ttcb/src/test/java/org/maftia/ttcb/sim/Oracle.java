@@ -47,7 +47,7 @@ public final class Oracle {
                 }
             }
             case TBA_KEY -> {
-                return new Expected(null, any, any);
+                return new Expected(null, any == (1L << elist.size()) - 1 ? any : 0, any);
             }
             default -> throw new IllegalStateException();
         }
