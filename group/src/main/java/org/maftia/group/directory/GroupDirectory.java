@@ -124,6 +124,11 @@ public final class GroupDirectory {
         while (firstCreated.getParent() != null && !Files.exists(firstCreated.getParent())) {
             firstCreated = firstCreated.getParent();
         }
+        Path existing = firstCreated.getParent() == null || Files.exists(firstCreated) ? firstCreated : firstCreated.getParent();
+        if (!Files.isDirectory(existing)) {
+            throw new FileAlreadyExistsException(existing + " is a file, not a directory, so the group cannot go under it;"
+                    + " give another path");
+        }
         boolean createdParent = !Files.exists(parent);
         Path staging = null;
         boolean done = false;

@@ -191,7 +191,8 @@ class KeygenTest {
         assertOneLineUsageError(keygen("--group", "g", "--out", file.toString()), "--out", file.toString());
         assertThat(file).hasContent("mine");
         err.getBuffer().setLength(0);
-        assertOneLineUsageError(keygen("--group", "g", "--out", file.resolve("sub").toString()), "--out");
+        assertOneLineUsageError(keygen("--group", "g", "--out", file.resolve("sub").resolve("g").toString()), "--out",
+                file + " is a file, not a directory");
         assertThat(file).hasContent("mine");
         err.getBuffer().setLength(0);
         Path stranger = Files.createDirectories(tmp.resolve("photos"));
