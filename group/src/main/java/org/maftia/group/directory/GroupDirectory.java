@@ -3,6 +3,8 @@ package org.maftia.group.directory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -11,14 +13,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.maftia.crypto.Dealers.Dealt;
 import org.maftia.group.KeyPurpose;
 import org.maftia.net.group.ConfigException;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.group.GroupConfigLoader;
-import org.maftia.net.group.SiteConfig;
+import org.maftia.net.group.GroupConfigWriter;
+import org.maftia.net.group.GroupNames;
 import org.maftia.net.link.LinkKeyPair;
 
 /**
@@ -28,6 +33,7 @@ import org.maftia.net.link.LinkKeyPair;
  * public/&lt;purpose&gt;.key    public: the group's threshold keys ({@link KeyPurpose})
  * site-&lt;i&gt;/link.key       site i's X25519 private key, base64      (mode 600, directory 700)
  * site-&lt;i&gt;/&lt;purpose&gt;.key site i's share of each threshold key      (mode 600)
+ * clients/&lt;name&gt;/link.key client name's X25519 private key, base64    (mode 600, directory 700)
  * </pre>
  * Private files are readable by their owner only; loading warns when they are not.
  */
@@ -35,8 +41,10 @@ public final class GroupDirectory {
 
     public static final String GROUP_FILE = "group.yaml";
     static final String LINK_KEY = "link.key";
+    private static final String CLIENTS = "clients";
     private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> PUBLIC_DIR = PosixFilePermissions.fromString("rwxr-xr-x");
 
     private final Path root;
 
@@ -50,6 +58,22 @@ public final class GroupDirectory {
 
     public Path siteDirectory(int site) {
         return root.resolve("site-" + site);
+    }
+
+    /** Where the dealer wrote the link key of the client {@code name}. */
+    public Path clientDirectory(String name) {
+        if (!GroupNames.isValid(name)) {
+            throw new ConfigException("client '" + name + "': a client name is " + GroupNames.RULE);
+        }
+        return root.resolve(CLIENTS).resolve(name);
+    }
+
+    /**
+     * A client's link key pair from the directory the dealer wrote for it (a copy of
+     * {@code clients/<name>}); refused unless readable by its owner only.
+     */
+    public static LinkKeyPair readClientKeys(Path clientDir) {
+        return LinkKeyPair.fromPrivate(readKey(clientDir.resolve(LINK_KEY), 32));
     }
 
     /** Reads and validates {@code group.yaml}. */
@@ -82,30 +106,125 @@ public final class GroupDirectory {
         return keys;
     }
 
-    /** Writes the group file and each site's private keys; refuses to overwrite unless asked. */
-    void write(GroupConfig group, List<LinkKeyPair> linkKeys, java.util.Map<KeyPurpose, Dealt> thresholdKeys,
-               boolean overwrite) throws IOException {
-        Files.createDirectories(root);
-        Path groupFile = root.resolve(GROUP_FILE);
-        if (Files.exists(groupFile) && !overwrite) {
-            throw new FileAlreadyExistsException(groupFile + " exists; pass --force to replace the group's keys");
+    /**
+     * Writes the group file, each site's private keys and each listed client's link key, all or
+     * nothing: everything goes into a fresh directory beside the target, renamed onto it at the
+     * end (an existing group is replaced only if {@code overwrite}); on any failure what was
+     * written is removed.
+     */
+    void write(GroupConfig group, List<LinkKeyPair> linkKeys, Map<String, LinkKeyPair> clientKeys,
+               Map<KeyPurpose, Dealt> thresholdKeys, boolean overwrite) throws IOException {
+        Path target = root.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(target)) {
+            target = target.toRealPath();
         }
-        Files.writeString(groupFile, yaml(group), StandardCharsets.UTF_8);
-        Path publicDir = Files.createDirectories(root.resolve("public"));
+        refuseToClobber(target, overwrite);
+        Path parent = target.getParent();
+        Path firstCreated = parent;
+        while (firstCreated.getParent() != null && !Files.exists(firstCreated.getParent())) {
+            firstCreated = firstCreated.getParent();
+        }
+        Path existing = firstCreated.getParent() == null || Files.exists(firstCreated) ? firstCreated : firstCreated.getParent();
+        if (!Files.isDirectory(existing)) {
+            throw new FileAlreadyExistsException(existing + " is a file, not a directory, so the group cannot go under it;"
+                    + " give another path");
+        }
+        boolean createdParent = !Files.exists(parent);
+        Path staging = null;
+        boolean done = false;
+        try {
+            Files.createDirectories(parent);
+            staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".dealing-");
+            restrict(staging, PUBLIC_DIR);
+            fill(staging, group, linkKeys, clientKeys, thresholdKeys);
+            moveOnto(staging, target);
+            done = true;
+        } finally {
+            if (!done) {
+                deleteTree(staging);
+                if (createdParent) {
+                    deleteTree(firstCreated);
+                }
+            }
+        }
+    }
+
+    private static void refuseToClobber(Path target, boolean overwrite) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new FileAlreadyExistsException(target + " is a file, not a directory; give a new directory");
+        }
+        if (Files.exists(target.resolve(GROUP_FILE))) {
+            if (!overwrite) {
+                throw new FileAlreadyExistsException(target.resolve(GROUP_FILE) + " exists; pass --force to replace the group's keys");
+            }
+            return;
+        }
+        try (var entries = Files.list(target)) {
+            if (entries.findAny().isPresent()) {
+                throw new FileAlreadyExistsException(target + " holds files but is not a group directory; give a new or empty directory");
+            }
+        }
+    }
+
+    /** Renames {@code staging} onto {@code target}; an existing group is moved aside first and removed once replaced. */
+    private static void moveOnto(Path staging, Path target) throws IOException {
+        boolean replacing = Files.exists(target.resolve(GROUP_FILE));
+        if (!replacing) {
+            // rename(2) replaces an empty directory in one step.
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        Path old = target.resolveSibling("." + target.getFileName() + ".replaced-" + Long.toHexString(System.nanoTime()));
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
+        deleteTree(old);
+    }
+
+    private void fill(Path dir, GroupConfig group, List<LinkKeyPair> linkKeys, Map<String, LinkKeyPair> clientKeys,
+                      Map<KeyPurpose, Dealt> thresholdKeys) throws IOException {
+        Files.writeString(dir.resolve(GROUP_FILE), GroupConfigWriter.yaml(group,
+                "Written by maftia keygen. Public: share it with every site and operator."), StandardCharsets.UTF_8);
+        Path publicDir = Files.createDirectories(dir.resolve("public"));
         for (var e : thresholdKeys.entrySet()) {
             Dealt d = e.getValue();
             Files.writeString(publicDir.resolve(e.getKey().fileName()),
                     new ThresholdKeyFile(d.scheme(), d.parameters(), d.publicKey()).text(), StandardCharsets.US_ASCII);
         }
         for (int i = 0; i < group.n(); i++) {
-            Path dir = Files.createDirectories(siteDirectory(i));
-            restrict(dir, PRIVATE_DIR);
-            writePrivate(dir.resolve(LINK_KEY), (Base64.getEncoder().encodeToString(linkKeys.get(i).privateKey()) + "\n"));
+            Path site = Files.createDirectories(dir.resolve(siteDirectory(i).getFileName()));
+            restrict(site, PRIVATE_DIR);
+            writePrivate(site.resolve(LINK_KEY), Base64.getEncoder().encodeToString(linkKeys.get(i).privateKey()) + "\n");
             for (var e : thresholdKeys.entrySet()) {
                 Dealt d = e.getValue();
-                writePrivate(dir.resolve(e.getKey().fileName()),
+                writePrivate(site.resolve(e.getKey().fileName()),
                         new ThresholdKeyFile(d.scheme(), d.parameters(), d.privateKeys().get(i)).text());
             }
+        }
+        for (var e : clientKeys.entrySet()) {
+            Path client = Files.createDirectories(dir.resolve(CLIENTS).resolve(e.getKey()));
+            restrict(client, PRIVATE_DIR);
+            writePrivate(client.resolve(LINK_KEY), Base64.getEncoder().encodeToString(e.getValue().privateKey()) + "\n");
+        }
+    }
+
+    private static void deleteTree(Path top) {
+        if (top == null || !Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var walk = Files.walk(top)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // Removing what a failed write left: the failure itself is what the caller reports.
         }
     }
 
@@ -132,26 +251,6 @@ public final class GroupDirectory {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
-    }
-
-    static String yaml(GroupConfig group) {
-        StringBuilder b = new StringBuilder()
-                .append("# Written by maftia keygen. Public: share it with every site and operator.\n")
-                .append("group: ").append(group.groupId()).append('\n')
-                .append("t: ").append(group.t()).append('\n')
-                .append("sites:\n");
-        Base64.Encoder base64 = Base64.getEncoder();
-        for (SiteConfig s : group.sites()) {
-            b.append("  - id: ").append(s.id()).append('\n')
-                    .append("    address: ").append(s.address()).append('\n')
-                    .append("    linkKey: ").append(base64.encodeToString(s.linkPublicKey())).append('\n');
-            if (!s.publicKeys().isEmpty()) {
-                b.append("    keys:\n");
-                new java.util.TreeMap<>(s.publicKeys()).forEach((scheme, key) ->
-                        b.append("      ").append(scheme).append(": ").append(base64.encodeToString(key)).append('\n'));
-            }
-        }
-        return b.toString();
     }
 
     private static void writePrivate(Path file, String text) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ final class KeygenCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--group", required = true, paramLabel = "NAME", description = "The group's id.")
+    @Option(names = "--group", required = true, paramLabel = "NAME", description = "The group's id: 1 to 64 letters, digits, '-', '_' or '.'.")
     private String group;
 
     @Option(names = "--sites", defaultValue = "4", paramLabel = "N", description = "Number of sites (default: ${DEFAULT-VALUE}).")
@@ -44,6 +45,15 @@ final class KeygenCommand implements Callable<Integer> {
 
     @Option(names = "--base-port", defaultValue = "7100", paramLabel = "PORT", description = "Site i listens on PORT+i (default: ${DEFAULT-VALUE}).")
     private int basePort;
+
+    @Option(names = "--client-base-port", paramLabel = "PORT",
+            description = "Site i serves clients on PORT+i (default: --base-port + 100).")
+    private Integer clientBasePort;
+
+    @Option(names = "--clients", split = ",", paramLabel = "NAME",
+            description = {"Clients to deal link keys for, each into clients/NAME/ (owner only); only they are served.",
+                "Without it, group.yaml says clients: any."})
+    private java.util.List<String> clients = java.util.List.of();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the group directory.")
     private Path out;
@@ -66,10 +76,14 @@ final class KeygenCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Dealer.Plan plan;
         try {
+            if (host.isBlank()) {
+                throw new UnknownHostException();
+            }
             plan = new Dealer.Plan(group, sites, t == null ? (sites - 1) / 3 : t, InetAddress.getByName(host), basePort,
+                    clientBasePort == null ? basePort + 100 : clientBasePort, clients,
                     signatureScheme != null ? signatureScheme : Dealers.defaultSignatureScheme(sites),
                     coinScheme != null ? coinScheme : Dealers.defaultCoinScheme(), Dealers.defaultEncryptionScheme());
             checkScheme(signatureScheme, Dealers.Kind.SIGNATURE);
@@ -77,13 +91,18 @@ final class KeygenCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (UnknownHostException e) {
-            throw new ParameterException(spec.commandLine(), "--host " + host + ": unknown host");
+            throw new ParameterException(spec.commandLine(), "--host '" + host + "': unknown host; give a name or address"
+                    + " the sites reach each other at, e.g. --host 127.0.0.1");
         }
         GroupDirectory dir;
         try {
             dir = new Dealer(new SecureRandom()).deal(plan, new GroupDirectory(out), force);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (FileAlreadyExistsException e) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + ": " + e.getMessage());
+        } catch (IOException e) {
+            // Nothing was written (the dealer writes all or nothing): say why, in one line.
+            throw new ParameterException(spec.commandLine(), "--out " + out + ": cannot write the group there ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); give a directory you can create");
         }
         GroupConfig g = dir.group();
         PrintWriter w = spec.commandLine().getOut();
@@ -91,13 +110,23 @@ final class KeygenCommand implements Callable<Integer> {
         for (int i = 0; i < g.n(); i++) {
             w.printf("  site %d at %s, keys in %s (owner only)%n", i, g.address(i), dir.siteDirectory(i));
         }
+        for (int i = 0; i < g.n(); i++) {
+            w.printf("  site %d serves clients at %s%n", i, g.site(i).clientEndpoint().map(Object::toString).orElse("(none)"));
+        }
+        if (g.clients().admitsAny()) {
+            w.println("  clients: any (pass --clients NAME,... to serve only clients the dealer named)");
+        }
+        for (String c : g.clients().listed().keySet()) {
+            w.printf("  client %s: key in %s (owner only)%n", c, dir.clientDirectory(c));
+        }
         for (KeyPurpose p : KeyPurpose.all()) {
             ThresholdKeyFile k = dir.publicKey(p);
             w.printf("  %-10s %-15s (n, k, t) = (%d, %d, %d)%n", p.fileName().replace(".key", ""), k.scheme(),
                     k.parameters().n(), k.parameters().k(), k.parameters().t());
         }
         w.printf("Fingerprint of the public group: %s%n", dir.fingerprint());
-        w.println("Give each site group.yaml and its own site-<i> directory, nothing else.");
+        w.println("Give each site group.yaml and its own site-<i> directory, each client group.yaml and its own"
+                + " clients/<name> directory, nothing else.");
         w.flush();
         return 0;
     }

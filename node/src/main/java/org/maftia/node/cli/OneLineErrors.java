@@ -56,11 +56,61 @@ final class OneLineErrors implements CommandLine.IParameterExceptionHandler {
         List<CommandLine> owners = new ArrayList<>();
         collectOwners(root(command), name, owners);
         if (owners.isEmpty()) {
-            return "unknown option " + name + "; see " + help(command);
+            return "unknown option " + name + suggestion(command, name) + "; see " + help(command);
         }
         String where = owners.stream().map(c -> "'" + c.getCommandSpec().qualifiedName() + "'").collect(Collectors.joining(" or "));
         return name + " is an option of " + where + ", not of '" + command.getCommandSpec().qualifiedName() + "': bin/"
                 + owners.getFirst().getCommandSpec().qualifiedName() + " " + name + (value == null ? "" : " " + value);
+    }
+
+    /**
+     * The option meant, for a misspelt one: among the command's own options, else among its
+     * subcommands' (named with the subcommand), those within two edits or sharing a word of at
+     * least four letters.
+     */
+    private static String suggestion(CommandLine command, String typed) {
+        List<String> own = similar(command.getCommandSpec().options(), typed);
+        if (!own.isEmpty()) {
+            return " (did you mean " + String.join(" or ", own) + "?)";
+        }
+        List<String> deeper = new ArrayList<>();
+        command.getSubcommands().values().stream().distinct().forEach(sub -> similar(sub.getCommandSpec().options(), typed)
+                .forEach(o -> deeper.add("'" + sub.getCommandSpec().qualifiedName() + " " + o + "'")));
+        return deeper.isEmpty() ? "" : " (did you mean " + String.join(" or ", deeper) + "?)";
+    }
+
+    private static List<String> similar(List<OptionSpec> options, String typed) {
+        String word = typed.replaceFirst("^-+", "");
+        List<String> found = new ArrayList<>();
+        for (OptionSpec o : options) {
+            for (String name : o.names()) {
+                String other = name.replaceFirst("^-+", "");
+                boolean sharesAWord = java.util.Arrays.stream(word.split("-")).anyMatch(w -> w.length() >= 4 && other.contains(w));
+                if (!found.contains(name) && other.length() > 1 && (editDistance(word, other) <= 2 || sharesAWord)) {
+                    found.add(name);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static void collectOwners(CommandLine command, String option, List<CommandLine> owners) {

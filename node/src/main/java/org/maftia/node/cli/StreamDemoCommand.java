@@ -27,8 +27,9 @@ final class StreamDemoCommand implements Callable<Integer> {
             description = "Payloads per honest site (default: ${DEFAULT-VALUE}).")
     private int payloads;
 
-    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "100",
-            description = "Bytes per payload, 16 to 1 MiB (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--size", "--payload-size"}, paramLabel = "BYTES", defaultValue = "100",
+            description = {"Bytes per payload, 16 to 1 MiB (default: ${DEFAULT-VALUE}). Each honest site keeps",
+                "at most 4 MiB of payloads in flight, so memory does not grow with --payloads."})
     private int size;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "64",

@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.maftia.group.AtomicStream;
 import org.maftia.group.StreamOptions;
 import org.maftia.group.core.SiteRuntime;
@@ -35,6 +36,19 @@ public final class AtomicStreamDemo implements Demo {
     static final int N = 4;
     static final int BYZANTINE = 3;
     static final String STREAM = "demo-abc";
+    /**
+     * Payload bytes each honest site has in flight at most (sent and not yet delivered, or
+     * delivered and not yet read): the stream's window counts payloads, so it is set to this over
+     * the payload size; with the delivered payloads not kept either, memory does not grow with
+     * {@code --payloads}.
+     */
+    static final int IN_FLIGHT_BYTES = 4 << 20;
+    /**
+     * Heap the four sites' stacks hold per byte of a round's batch, measured: each round's
+     * proposals, votes and decided vectors (n batches each) are kept for several rounds at every
+     * site, and copied on every link. With batches of 1 MiB the demo needs 1 to 2 GiB of heap.
+     */
+    static final long HEAP_PER_BATCH_BYTE = 100L * N * N;
 
     private final int perSite;
     private final int size;
@@ -52,6 +66,15 @@ public final class AtomicStreamDemo implements Demo {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, not " + batch);
         }
+        long batchBytes = Math.min((long) batch * size, Math.max(StreamOptions.DEFAULT.maxBatchBytes(), size));
+        long needed = HEAP_PER_BATCH_BYTE * batchBytes;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needed > heap) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--size %d with --batch %d: the %d sites in this process"
+                    + " need about %d MiB of heap for rounds of batches this large, and it has %d MiB; run with"
+                    + " MAFTIA_JAVA_OPTS=-Xmx%dm, or give a smaller --size or --batch", size, batch, N, needed >> 20, heap >> 20,
+                    (needed >> 20) * 5 / 4));
+        }
         this.perSite = perSite;
         this.size = size;
         this.batch = batch;
@@ -59,8 +82,13 @@ public final class AtomicStreamDemo implements Demo {
         this.out = out;
     }
 
-    /** One honest site's view: what it delivered and when its own payloads came back. */
-    private record SiteRun(List<byte[]> delivered, List<Long> ownLatenciesNanos, long lastDeliveryNanos) {
+    /**
+     * One honest site's view: how many payloads it delivered (and how many of them were not an
+     * honest site's), a digest of the whole sequence, the first few, and when its own payloads
+     * came back. Payloads are not kept: at 1 MiB each they would be most of the demo's memory.
+     */
+    private record SiteRun(int delivered, int forged, String digest, List<String> first, List<Long> ownLatenciesNanos,
+                           long lastDeliveryNanos) {
     }
 
     /** Runs the demo; true when every honest site delivered the same sequence, with every honest payload. */
@@ -69,7 +97,7 @@ public final class AtomicStreamDemo implements Demo {
         try (DemoGroup group = new DemoGroup(N, 1, mode, out)) {
             out.printf(Locale.ROOT, "Site %d is Byzantine. Atomic broadcast stream '%s': %d payloads of %d bytes per honest"
                     + " site, batches of up to %d.%n%n", BYZANTINE, STREAM, perSite, size, batch);
-            StreamOptions options = StreamOptions.DEFAULT.withMaxBatch(batch);
+            StreamOptions options = options();
             ByzantineSite byzantine = new ByzantineSite(group, Abc.Settings.DEFAULT.withMaxBatch(batch));
             List<AtomicStream> streams = new ArrayList<>();
             for (int i = 0; i < N; i++) {
@@ -79,14 +107,21 @@ public final class AtomicStreamDemo implements Demo {
             byzantine.attack();
             ExecutorService threads = Executors.newCachedThreadPool();
             long start = System.nanoTime();
+            AtomicIntegerArray honestRead = new AtomicIntegerArray(N);
             try {
                 List<CompletableFuture<SiteRun>> runs = new ArrayList<>();
                 for (int i = 0; i < N; i++) {
                     if (i != BYZANTINE) {
-                        runs.add(runSite(i, streams.get(i), threads, start));
+                        runs.add(runSite(i, streams.get(i), threads, start, honestRead));
                     }
                 }
-                CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    throw new DemoTimeoutException(timeout, "every honest site to deliver all " + (N - 1) * perSite
+                            + " honest payloads (delivered: site 0 " + honestRead.get(0) + ", site 1 " + honestRead.get(1)
+                            + ", site 2 " + honestRead.get(2) + ")");
+                }
                 List<SiteRun> results = runs.stream().map(CompletableFuture::join).toList();
                 return report(group, streams, byzantine, results, start);
             } finally {
@@ -95,40 +130,68 @@ public final class AtomicStreamDemo implements Demo {
         }
     }
 
-    /** The application of one honest site: a sender thread, and a reader that closes once all honest payloads arrived. */
-    private CompletableFuture<SiteRun> runSite(int site, AtomicStream stream, ExecutorService threads, long start) {
-        threads.submit(() -> {
+    /**
+     * The stream's options for this payload size: a batch must hold one payload, and the window
+     * keeps {@link #IN_FLIGHT_BYTES} in flight at most.
+     */
+    private StreamOptions options() {
+        StreamOptions d = StreamOptions.DEFAULT;
+        int window = Math.clamp(IN_FLIGHT_BYTES / size, 1, d.window());
+        return d.withMaxBatch(batch).withMaxBatchBytes(Math.max(d.maxBatchBytes(), size + StreamEntry.Data.OVERHEAD_BYTES))
+                .withWindow(window);
+    }
+
+    /**
+     * The application of one honest site: a sender thread, and a reader that closes once all
+     * honest payloads arrived; the site's run fails if either does.
+     */
+    private CompletableFuture<SiteRun> runSite(int site, AtomicStream stream, ExecutorService threads, long start,
+                                               AtomicIntegerArray honestRead) {
+        CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
             for (int k = 0; k < perSite; k++) {
                 stream.send(payload(site, k));
             }
-            return null;
-        });
-        return CompletableFuture.supplyAsync(() -> {
-            List<byte[]> delivered = new ArrayList<>();
+        }, threads);
+        CompletableFuture<SiteRun> reader = CompletableFuture.supplyAsync(() -> {
+            MessageDigest sequence = sha256();
+            List<String> first = new ArrayList<>();
             List<Long> latencies = new ArrayList<>();
-            int honest = 0;
+            int delivered = 0;
+            int forged = 0;
             long last = start;
             try {
                 while (true) {
                     byte[] m = stream.receive();
                     long now = System.nanoTime();
-                    delivered.add(m);
+                    delivered++;
                     last = now;
+                    sequence.update(ByteBuffer.allocate(4).putInt(m.length).array());
+                    sequence.update(m);
+                    if (first.size() < 4) {
+                        first.add(describe(m));
+                    }
                     int origin = originOf(m);
-                    if (origin >= 0) {
-                        honest++;
-                        if (origin == site) {
-                            latencies.add(now - ByteBuffer.wrap(m, 8, 8).getLong());
-                        }
-                        if (honest == (N - 1) * perSite) {
-                            stream.close();
-                        }
+                    if (origin < 0) {
+                        forged++;
+                        continue;
+                    }
+                    if (origin == site) {
+                        latencies.add(now - ByteBuffer.wrap(m, 8, 8).getLong());
+                    }
+                    if (honestRead.incrementAndGet(site) == (N - 1) * perSite) {
+                        stream.close();
                     }
                 }
             } catch (StreamClosedException closed) {
-                return new SiteRun(delivered, latencies, last);
+                return new SiteRun(delivered, forged, HexFormat.of().formatHex(sequence.digest(), 0, 6), first, latencies, last);
             }
         }, threads);
+        // A failed send (a payload the stream refuses) must end the run, not leave the reader waiting.
+        sender.exceptionally(failure -> {
+            reader.completeExceptionally(failure);
+            return null;
+        });
+        return reader.thenCombine(sender, (run, sent) -> run);
     }
 
     /** An honest payload: magic, site, sequence, send time, padding to the size. */
@@ -157,16 +220,13 @@ public final class AtomicStreamDemo implements Demo {
                 continue;
             }
             SiteRun run = results.get(r++);
-            String d = digest(run.delivered());
-            digests.add(d);
-            long forged = run.delivered().stream().filter(m -> originOf(m) < 0).count();
+            digests.add(run.digest());
             out.printf(Locale.ROOT, "  site %d: %5d payloads (%d honest, %d from site %d), sequence digest %s, first: %s%n",
-                    i, run.delivered().size(), run.delivered().size() - forged, forged, BYZANTINE, d,
-                    describe(run.delivered().subList(0, Math.min(4, run.delivered().size()))));
+                    i, run.delivered(), run.delivered() - run.forged(), run.forged(), BYZANTINE, run.digest(),
+                    String.join(", ", run.first()));
         }
         boolean identical = digests.stream().distinct().count() == 1;
-        boolean complete = results.stream().allMatch(s -> s.delivered().stream().filter(m -> originOf(m) >= 0).count()
-                == (long) (N - 1) * perSite);
+        boolean complete = results.stream().allMatch(s -> s.delivered() - s.forged() == (N - 1) * perSite);
         out.println(identical ? "The three orders are identical." : "THE ORDERS DIFFER: see above.");
         long refusedCloses = 0;
         long refusedFrames = 0;
@@ -197,14 +257,10 @@ public final class AtomicStreamDemo implements Demo {
         return identical && complete;
     }
 
-    private static String describe(List<byte[]> first) {
-        List<String> parts = new ArrayList<>();
-        for (byte[] m : first) {
-            int origin = originOf(m);
-            parts.add(origin >= 0 ? "site " + origin + " #" + ByteBuffer.wrap(m, 4, 4).getInt()
-                    : "'" + new String(m, StandardCharsets.UTF_8) + "'");
-        }
-        return String.join(", ", parts);
+    private static String describe(byte[] m) {
+        int origin = originOf(m);
+        return origin >= 0 ? "site " + origin + " #" + ByteBuffer.wrap(m, 4, 4).getInt()
+                : "'" + new String(m, StandardCharsets.UTF_8) + "'";
     }
 
     private static double percentile(List<Long> sorted, double q) {
@@ -214,16 +270,11 @@ public final class AtomicStreamDemo implements Demo {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
-    private static String digest(List<byte[]> payloads) {
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (byte[] p : payloads) {
-                sha.update(ByteBuffer.allocate(4).putInt(p.length).array());
-                sha.update(p);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 6);
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
     }
 

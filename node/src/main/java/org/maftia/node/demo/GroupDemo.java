@@ -92,8 +92,13 @@ public final class GroupDemo implements Demo {
                 }
             }
         }
-        CompletableFuture.allOf(honestDeliveries.toArray(CompletableFuture[]::new))
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            CompletableFuture.allOf(honestDeliveries.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new DemoTimeoutException(timeout, "the honest sites to deliver every honest broadcast (delivered "
+                    + honestDeliveries.stream().filter(CompletableFuture::isDone).count() + " of " + honestDeliveries.size() + ")");
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         awaitTotality(broadcasts);
         return report(group, broadcasts, byzantineMessages.get(), seconds);

@@ -145,4 +145,106 @@ class KeygenTest {
         }
         assertThat(SiteKeys.load(dir, 1).site()).isEqualTo(1);
     }
+
+    private void assertOneLineUsageError(int code, String... expected) {
+        assertThat(code).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString().lines().count()).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString()).startsWith("maftia keygen: ").contains(expected).doesNotContain("Exception");
+    }
+
+    @Test
+    void anIpv6HostAndNamesYamlWouldMisreadAreWrittenAsTheyAre() {
+        assertThat(keygen("--group", "yes", "--host", "::1", "--out", tmp.resolve("v6").toString())).as(err.toString()).isZero();
+        GroupConfig v6 = new GroupDirectory(tmp.resolve("v6")).group();
+        assertThat(v6.groupId()).isEqualTo("yes");
+        assertThat(v6.address(1).toString()).isEqualTo("[0:0:0:0:0:0:0:1]:7101");
+        assertThat(keygen("--group", "007", "--out", tmp.resolve("octal").toString())).as(err.toString()).isZero();
+        assertThat(new GroupDirectory(tmp.resolve("octal")).group().groupId()).isEqualTo("007");
+    }
+
+    @Test
+    void aGroupNameThatIsNotANameIsRefusedBeforeAnythingIsWritten() {
+        Path dir = tmp.resolve("g");
+        assertOneLineUsageError(keygen("--group", "g: [x]", "--out", dir.toString()), "--group", "'g: [x]'", "letters, digits");
+        assertThat(dir).doesNotExist();
+        err.getBuffer().setLength(0);
+        assertOneLineUsageError(keygen("--group", "", "--out", dir.toString()), "--group", "letters, digits");
+        assertThat(dir).doesNotExist();
+        err.getBuffer().setLength(0);
+        assertOneLineUsageError(keygen("--group", "~", "--out", dir.toString()), "--group", "'~'");
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void aHostNoSiteCanBeReachedAtIsRefusedBeforeAnythingIsWritten() {
+        Path dir = tmp.resolve("g");
+        assertOneLineUsageError(keygen("--group", "g", "--host", "0.0.0.0", "--out", dir.toString()), "--host", "0.0.0.0");
+        assertThat(dir).doesNotExist();
+        err.getBuffer().setLength(0);
+        assertOneLineUsageError(keygen("--group", "g", "--host", "224.0.0.1", "--out", dir.toString()), "--host", "224.0.0.1");
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void anOutThatIsAFileOrCannotBeWrittenIsOneLineAndLeavesNothing() throws Exception {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "mine\n");
+        assertOneLineUsageError(keygen("--group", "g", "--out", file.toString()), "--out", file.toString());
+        assertThat(file).hasContent("mine");
+        err.getBuffer().setLength(0);
+        assertOneLineUsageError(keygen("--group", "g", "--out", file.resolve("sub").resolve("g").toString()), "--out",
+                file + " is a file, not a directory");
+        assertThat(file).hasContent("mine");
+        err.getBuffer().setLength(0);
+        Path stranger = Files.createDirectories(tmp.resolve("photos"));
+        Files.writeString(stranger.resolve("cat.jpg"), "meow");
+        assertOneLineUsageError(keygen("--group", "g", "--out", stranger.toString(), "--force"), "--out", "not a group directory");
+        try (var listing = Files.list(tmp)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt", "photos");
+        }
+        try (var listing = Files.list(stranger)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("cat.jpg");
+        }
+    }
+
+    @Test
+    void namedClientsGetOwnerOnlyKeysAndOnlyTheyAreListed() throws Exception {
+        Path dir = tmp.resolve("g");
+        assertThat(keygen("--group", "g", "--base-port", "7300", "--clients", "alice,bob", "--out", dir.toString()))
+                .as(err.toString()).isZero();
+        GroupDirectory g = new GroupDirectory(dir);
+        GroupConfig group = g.group();
+        assertThat(group.clients().admitsAny()).isFalse();
+        assertThat(group.clients().listed()).containsOnlyKeys("alice", "bob");
+        assertThat(group.site(2).clientEndpoint()).map(a -> a.port()).contains(7402);
+        for (String name : new String[] {"alice", "bob"}) {
+            Path client = g.clientDirectory(name);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(client))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(client.resolve("link.key")))).isEqualTo("rw-------");
+            LinkKeyPair keys = GroupDirectory.readClientKeys(client);
+            assertThat(group.clients().nameOf(keys.publicKey())).contains(name);
+        }
+        Files.setPosixFilePermissions(g.clientDirectory("bob").resolve("link.key"), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> GroupDirectory.readClientKeys(g.clientDirectory("bob")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("chmod 600");
+        assertThat(out.toString()).contains("client alice: key in");
+
+        Path open = tmp.resolve("open");
+        assertThat(keygen("--group", "g", "--client-base-port", "9000", "--out", open.toString())).isZero();
+        assertThat(Files.readString(open.resolve("group.yaml"))).contains("clients: \"any\"");
+        assertThat(new GroupDirectory(open).group().clients().admitsAny()).isTrue();
+        assertThat(new GroupDirectory(open).group().site(3).clientEndpoint()).map(a -> a.port()).contains(9003);
+    }
+
+    @Test
+    void badClientOptionsAreRefusedBeforeAnythingIsWritten() {
+        Path dir = tmp.resolve("g");
+        assertOneLineUsageError(keygen("--group", "g", "--clients", "alice,..", "--out", dir.toString()), "--clients '..'");
+        assertThat(dir).doesNotExist();
+        err.getBuffer().setLength(0);
+        assertOneLineUsageError(keygen("--group", "g", "--clients", "alice,alice", "--out", dir.toString()), "'alice' is named twice");
+        err.getBuffer().setLength(0);
+        assertOneLineUsageError(keygen("--group", "g", "--base-port", "7100", "--client-base-port", "7102", "--out", dir.toString()),
+                "--client-base-port 7102 overlaps");
+        assertThat(dir).doesNotExist();
+    }
 }
