@@ -119,11 +119,15 @@ public final class VotingMulticast {
         }
     }
 
-    /** Lines 27-34: request {@code number} timed out at its current member; false when every member was tried. */
+    /**
+     * Lines 27-34: request {@code number} timed out at its current member. True if it went to the
+     * next member (the caller arms the timer again); false if the call is over: answered, or
+     * failed now because every member was tried.
+     */
     public boolean timeout(long number) {
         Call call = calls.get(number);
         if (call == null) {
-            return true;
+            return false;
         }
         if (call.tried == n) {
             calls.remove(number);

@@ -1,0 +1,229 @@
+package org.maftia.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.maftia.crypto.codec.ByteWriter;
+import org.maftia.group.sim.SimGroup;
+import org.maftia.net.client.ClientId;
+import org.maftia.net.link.LinkKeyPair;
+import org.maftia.replication.service.KeyValueStore;
+import org.maftia.replication.voting.VotingMulticast;
+import org.maftia.replication.wire.ClientReply;
+import org.maftia.testkit.sim.Seeds;
+
+/**
+ * Service replication (spec 5.3.3, 5.3.6) in the deterministic simulation, n = 4 with t = 1
+ * corrupted replica: clients call a replicated key-value store through Voting Multicast, each
+ * adding to a counter of its own and reading it back, and every reply they get must be the
+ * correct one; at the end every honest replica holds the same state. The corrupted replica runs
+ * the protocol but lies: it replies wrong values, drops the requests clients send it, broadcasts
+ * replays of earlier requests, and offers a wrong state to a recovering replica. One honest
+ * replica is down while the others work (its process crashed) and comes back with nothing: it
+ * takes the state t+1 replicas vouch for, and ends in the same state as the others.
+ */
+class ReplicationSimulationTest {
+
+    private static final String SERVICE = "kv";
+    private static final int N = 4;
+    private static final int CLIENTS = 3;
+    private static final int CALLS = 12;
+    private static final ReplicaOptions OPTIONS = ReplicaOptions.DEFAULT.withCheckpointEvery(4).withChunkBytes(1024);
+    private static final long LINK_DELAY = 1_000_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    /** A client in the simulation: Voting Multicast over simulated links to every replica. */
+    private final class SimClient {
+        final ClientId id;
+        final VotingMulticast voting;
+        final String key;
+        final List<String> results = new ArrayList<>();
+        final List<byte[]> sentFrames = new ArrayList<>();
+        int next;
+
+        SimClient(int index) {
+            this.id = new ClientId(LinkKeyPair.generate(new SecureRandom()).publicKey());
+            this.key = "counter-" + index;
+            this.voting = new VotingMulticast(N, 1, 1000 + index, (site, frame) -> {
+                sentFrames.add(frame);
+                g.sim.schedule(LINK_DELAY, () -> toReplica(site, id, frame));
+            });
+        }
+
+        /** Adds 1 to its counter, one call at a time, and reads it back at the end. */
+        void callNext() {
+            boolean adding = next < CALLS;
+            String op = adding ? "add " + key + " 1" : "get " + key;
+            next++;
+            VotingMulticast.Invocation call = voting.invoke(op.getBytes(StandardCharsets.UTF_8));
+            armTimeout(call.number());
+            call.result().whenComplete((r, e) -> {
+                results.add(e != null ? "failed: " + e.getMessage() : new String(r, StandardCharsets.UTF_8));
+                if (next <= CALLS) {
+                    g.sim.schedule(LINK_DELAY, this::callNext);
+                }
+            });
+        }
+
+        void armTimeout(long number) {
+            g.sim.schedule(TIMEOUT.toNanos(), () -> {
+                if (voting.timeout(number)) {
+                    armTimeout(number);
+                }
+            });
+        }
+
+        void received(int site, byte[] frame) {
+            voting.replied(site, ClientReply.decode(frame));
+        }
+
+        boolean done() {
+            return results.size() == CALLS + 1;
+        }
+    }
+
+    /** The corrupted replica's service: right answers, wrong replies and a wrong snapshot. */
+    private static final class LyingStore implements ReplicatedService {
+        final KeyValueStore store = new KeyValueStore();
+
+        @Override
+        public byte[] execute(byte[] request, Invoker invoker) {
+            store.execute(request, invoker);
+            return "999".getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public byte[] snapshot() {
+            return new ByteWriter().u32(1).prefixed("counter-0").prefixed("12345").toByteArray();
+        }
+
+        @Override
+        public void restore(byte[] snapshot) {
+            store.restore(snapshot);
+        }
+    }
+
+    private SimGroup g;
+    private final Map<Integer, ServiceReplica> replicas = new HashMap<>();
+    private final Map<ClientId, SimClient> clients = new HashMap<>();
+    private int corrupted;
+    private int downSite;
+
+    private void toReplica(int site, ClientId client, byte[] frame) {
+        ServiceReplica replica = replicas.get(site);
+        if (replica == null || site == downSite && down) {
+            return; // a process that is not running loses what is sent to it
+        }
+        if (site == corrupted) {
+            // Drops every request sent to it; replays the client's earlier requests instead.
+            SimClient c = clients.get(client);
+            for (byte[] old : c.sentFrames.subList(0, Math.min(3, c.sentFrames.size()))) {
+                replica.received(client, old);
+            }
+            return;
+        }
+        replica.received(client, frame);
+    }
+
+    private boolean down;
+
+    /** Runs the simulation until every one of {@code sites}' replicas runs (a virtual minute at most). */
+    private boolean running(java.util.Collection<Integer> sites) {
+        for (int k = 0; k < 600; k++) {
+            List<CompletableFuture<ServiceReplica.Status>> status = sites.stream().map(s -> replicas.get(s).status()).toList();
+            g.sim.runFor(100_000_000);
+            if (status.stream().allMatch(f -> f.isDone() && f.join().running())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ServiceReplica startReplica(int site) {
+        ReplicatedService service = site == corrupted ? new LyingStore() : new KeyValueStore();
+        ReplySink replies = (client, frame) -> g.sim.schedule(LINK_DELAY, () -> {
+            SimClient c = clients.get(client);
+            if (c != null && !(site == downSite && down)) {
+                c.received(site, frame);
+            }
+        });
+        Ticks ticks = (period, task) -> repeat(period.toNanos(), task);
+        ServiceReplica replica = new ServiceReplica(g.site(site), SERVICE, service, OPTIONS, replies, ticks);
+        replicas.put(site, replica);
+        return replica;
+    }
+
+    private void repeat(long periodNanos, Runnable task) {
+        g.sim.schedule(periodNanos, () -> {
+            task.run();
+            repeat(periodNanos, task);
+        });
+    }
+
+    @Test
+    void clientsGetCorrectRepliesAndHonestReplicasEndInTheSameStateDespiteALiarAndACrash() {
+        Seeds.forEachCostly(6, seed -> {
+            replicas.clear();
+            clients.clear();
+            corrupted = (int) Math.floorMod(seed, N);
+            downSite = (corrupted + 1) % N;
+            g = new SimGroup(seed, N, corrupted);
+            down = true;
+            g.net.down(downSite);
+            for (int site = 0; site < N; site++) {
+                if (site != downSite) {
+                    startReplica(site);
+                }
+            }
+            List<SimClient> all = new ArrayList<>();
+            for (int k = 0; k < CLIENTS; k++) {
+                SimClient c = new SimClient(k);
+                clients.put(c.id, c);
+                all.add(c);
+            }
+            assertThat(running(replicas.keySet())).as("the replicas begin from the initial state, seed %d", seed).isTrue();
+            // Half the calls while one honest replica is down, the rest after it came back empty.
+            all.forEach(SimClient::callNext);
+            boolean halfway = g.runUntil(() -> all.stream().allMatch(c -> c.results.size() >= CALLS / 2));
+            assertThat(halfway).as("calls answered while a replica is down, seed %d", seed).isTrue();
+            down = false;
+            g.net.up(downSite);
+            startReplica(downSite);
+            boolean done = g.runUntil(() -> all.stream().allMatch(SimClient::done));
+            assertThat(done).as("every call answered, seed %d", seed).isTrue();
+            for (SimClient c : all) {
+                List<String> expected = new ArrayList<>();
+                for (int k = 1; k <= CALLS; k++) {
+                    expected.add(Integer.toString(k));
+                }
+                expected.add(Integer.toString(CALLS));
+                assertThat(c.results).as("what %s got, seed %d", c.key, seed).isEqualTo(expected);
+            }
+            g.sim.runFor(2_000_000_000L);
+            List<CompletableFuture<byte[]>> states = new ArrayList<>();
+            for (int site : g.honest()) {
+                states.add(replicas.get(site).serviceSnapshot());
+            }
+            g.sim.runFor(10_000_000);
+            byte[] first = states.get(0).join();
+            for (CompletableFuture<byte[]> state : states) {
+                assertThat(state.join()).as("every honest replica, the recovered one too, in the same state, seed %d", seed)
+                        .isEqualTo(first);
+            }
+            CompletableFuture<ServiceReplica.Status> recovered = replicas.get(downSite).status();
+            g.sim.runFor(10_000_000);
+            assertThat(recovered.join()).satisfies(s -> {
+                assertThat(s.running()).isTrue();
+                assertThat(s.counters().statesTransferred()).as("it took a state from the others, seed %d", seed).isPositive();
+            });
+        });
+    }
+}
