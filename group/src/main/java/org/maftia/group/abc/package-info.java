@@ -70,6 +70,18 @@
  * decisionsKept} rounds behind still cannot catch up: the others no longer hold those decisions,
  * and the application's state would have to be transferred instead.
  *
+ * <p><b>Resumption</b> (an addition, for a party that lost its state: a replica whose process
+ * restarted, spec 5.3.6). Between two rounds every honest party has the same r and d, so
+ * {@link org.maftia.group.abc.Abc#resumePoint()} is the same at each; the application transfers it
+ * with its own state of that point (taking what t+1 parties vouch for). The resumed instance
+ * begins in that round with that d and asks for the round's decision at once: the queue messages of
+ * rounds decided before it came up were sent before it could take them, and no one sends them
+ * again unasked. After that it also asks for a round whose agreement it never started once t+1
+ * parties sent queue messages of later rounds (so the round is decided at an honest one); with
+ * links that keep each sender's order, a party that keeps up has started its agreement by then,
+ * so this costs nothing in the common case. q starts empty: the application broadcasts again
+ * what it had not seen delivered.
+ *
  * <p><b>The window of d.</b> d compares contents, as the spec's m ({@code Delivered}), and
  * remembers each for {@code roundsRemembered} rounds K after the round that delivered it. Honest
  * parties alone never need more than that round: the vector of round r holds queue messages of
