@@ -13,7 +13,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.maftia.crypto.MalformedEncodingException;
 import org.maftia.group.OperationInterruptedException;
+import org.maftia.net.InetWithPort;
 import org.maftia.net.client.ClientConnection;
+import org.maftia.net.group.GroupConfig;
+import org.maftia.net.group.SiteConfig;
 import org.maftia.net.link.LinkKeyPair;
 import org.maftia.replication.voting.VotingMulticast;
 import org.maftia.replication.wire.ClientReply;
@@ -170,6 +173,21 @@ public final class ServiceProxy implements AutoCloseable {
         synchronized (voting) {
             voting.replied(site, reply);
         }
+    }
+
+    /**
+     * A proxy for the group of {@code group}, whose sites serve clients on their client addresses.
+     *
+     * @throws IllegalArgumentException if a site of the group serves no clients
+     */
+    public static ServiceProxy connect(GroupConfig group, LinkKeyPair clientKeys, ProxyOptions options) {
+        List<Member> members = new ArrayList<>();
+        for (SiteConfig s : group.sites()) {
+            InetWithPort address = s.clientEndpoint().orElseThrow(() -> new IllegalArgumentException("site " + s.id()
+                    + " of group '" + group.groupId() + "' serves no clients (no clientAddress in its group file)"));
+            members.add(new Member(address.toSocketAddress(), s.linkPublicKey()));
+        }
+        return connect(group.t(), members, clientKeys, options);
     }
 
     /** Connects to every member now rather than on first use; members that cannot be reached are skipped. */
