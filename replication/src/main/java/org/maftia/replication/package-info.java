@@ -21,7 +21,10 @@
  *     latest one t+1 of them offer with the same digest, fetches it in chunks from one of those in
  *     turn (checking the digest), restores it, and resumes the atomic broadcast from that round;
  *     the broadcast's catch-up brings the decisions after it. A new group is the case where every
- *     replica offers the initial state.</li>
+ *     replica offers the initial state. A running replica checks now and then whether it was left
+ *     behind (cut off while the others ordered more rounds than they keep decisions for): if t+1
+ *     others vouch for a checkpoint beyond the round it has not left since, it takes that state and
+ *     its broadcast jumps there ({@code Abc#jumpTo}).</li>
  * </ul>
  *
  * <p><b>Departures, each for a reason.</b> Requests are numbered per client session with a window
@@ -34,9 +37,7 @@
  * ({@code ClientTable}); a replay of a request of a client forgotten long ago executes again, as a
  * payload forgotten by atomic broadcast's d is ordered again.
  *
- * <p><b>Not yet here.</b> A replica that falls behind while running by more than the decisions
- * the others keep does not transfer state again (a restarted one does); the site process, the
- * command-line client and status, and the admission list of the group file wired to the client
- * endpoint are built in the node module.
+ * <p>{@link org.maftia.replication.ServedReplica} puts a replica on a site of a group directory
+ * with the client endpoint its group file describes; {@code maftia site} runs it as a process.
  */
 package org.maftia.replication;

@@ -35,7 +35,7 @@ class ReplicationSimulationTest {
     private static final String SERVICE = "kv";
     private static final int N = 4;
     private static final int CLIENTS = 3;
-    private static final int CALLS = 12;
+    private int calls = 12;
     private static final ReplicaOptions OPTIONS = ReplicaOptions.DEFAULT.withCheckpointEvery(4).withChunkBytes(1024);
     private static final long LINK_DELAY = 1_000_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -60,14 +60,14 @@ class ReplicationSimulationTest {
 
         /** Adds 1 to its counter, one call at a time, and reads it back at the end. */
         void callNext() {
-            boolean adding = next < CALLS;
+            boolean adding = next < calls;
             String op = adding ? "add " + key + " 1" : "get " + key;
             next++;
             VotingMulticast.Invocation call = voting.invoke(op.getBytes(StandardCharsets.UTF_8));
             armTimeout(call.number());
             call.result().whenComplete((r, e) -> {
                 results.add(e != null ? "failed: " + e.getMessage() : new String(r, StandardCharsets.UTF_8));
-                if (next <= CALLS) {
+                if (next <= calls) {
                     g.sim.schedule(LINK_DELAY, this::callNext);
                 }
             });
@@ -86,7 +86,7 @@ class ReplicationSimulationTest {
         }
 
         boolean done() {
-            return results.size() == CALLS + 1;
+            return results.size() == calls + 1;
         }
     }
 
@@ -168,11 +168,64 @@ class ReplicationSimulationTest {
         });
     }
 
+    /**
+     * An honest replica cut off (its process runs; the network holds its messages) while the others
+     * order far more rounds than they keep decisions for: when the network heals, the broadcast's
+     * catch-up cannot bring it back, so it must notice, take a state t+1 vouch for, and jump there.
+     */
+    @Test
+    void aReplicaLeftBehindBeyondCatchUpJumpsToAVouchedState() {
+        Seeds.forEachCostly(2, seed -> {
+            replicas.clear();
+            clients.clear();
+            calls = 90;
+            corrupted = -1;
+            downSite = -1;
+            int behind = (int) Math.floorMod(seed, N);
+            g = new SimGroup(seed, N);
+            for (int site = 0; site < N; site++) {
+                startReplica(site);
+            }
+            assertThat(running(replicas.keySet())).isTrue();
+            g.net.partition(new int[] {behind});
+            List<SimClient> all = new ArrayList<>();
+            for (int k = 0; k < CLIENTS; k++) {
+                SimClient c = new SimClient(k);
+                clients.put(c.id, c);
+                all.add(c);
+            }
+            all.forEach(SimClient::callNext);
+            boolean ordered = g.runUntil(() -> all.stream().allMatch(c -> c.results.size() >= calls * 3 / 4));
+            assertThat(ordered).as("the others go on, seed %d", seed).isTrue();
+            g.net.heal();
+            boolean done = g.runUntil(() -> all.stream().allMatch(SimClient::done));
+            assertThat(done).as("every call answered, seed %d", seed).isTrue();
+            g.sim.runFor(10_000_000_000L);
+            assertEqualStates(seed);
+            CompletableFuture<ServiceReplica.Status> status = replicas.get(behind).status();
+            g.sim.runFor(10_000_000);
+            assertThat(status.join().counters().jumps()).as("it jumped, seed %d", seed).isPositive();
+        });
+    }
+
+    private void assertEqualStates(long seed) {
+        List<CompletableFuture<byte[]>> states = new ArrayList<>();
+        for (int site : g.honest()) {
+            states.add(replicas.get(site).serviceSnapshot());
+        }
+        g.sim.runFor(10_000_000);
+        byte[] first = states.get(0).join();
+        for (CompletableFuture<byte[]> state : states) {
+            assertThat(state.join()).as("every honest replica in the same state, seed %d", seed).isEqualTo(first);
+        }
+    }
+
     @Test
     void clientsGetCorrectRepliesAndHonestReplicasEndInTheSameStateDespiteALiarAndACrash() {
         Seeds.forEachCostly(6, seed -> {
             replicas.clear();
             clients.clear();
+            calls = 12;
             corrupted = (int) Math.floorMod(seed, N);
             downSite = (corrupted + 1) % N;
             g = new SimGroup(seed, N, corrupted);
@@ -192,7 +245,7 @@ class ReplicationSimulationTest {
             assertThat(running(replicas.keySet())).as("the replicas begin from the initial state, seed %d", seed).isTrue();
             // Half the calls while one honest replica is down, the rest after it came back empty.
             all.forEach(SimClient::callNext);
-            boolean halfway = g.runUntil(() -> all.stream().allMatch(c -> c.results.size() >= CALLS / 2));
+            boolean halfway = g.runUntil(() -> all.stream().allMatch(c -> c.results.size() >= calls / 2));
             assertThat(halfway).as("calls answered while a replica is down, seed %d", seed).isTrue();
             down = false;
             g.net.up(downSite);
@@ -201,23 +254,14 @@ class ReplicationSimulationTest {
             assertThat(done).as("every call answered, seed %d", seed).isTrue();
             for (SimClient c : all) {
                 List<String> expected = new ArrayList<>();
-                for (int k = 1; k <= CALLS; k++) {
+                for (int k = 1; k <= calls; k++) {
                     expected.add(Integer.toString(k));
                 }
-                expected.add(Integer.toString(CALLS));
+                expected.add(Integer.toString(calls));
                 assertThat(c.results).as("what %s got, seed %d", c.key, seed).isEqualTo(expected);
             }
             g.sim.runFor(2_000_000_000L);
-            List<CompletableFuture<byte[]>> states = new ArrayList<>();
-            for (int site : g.honest()) {
-                states.add(replicas.get(site).serviceSnapshot());
-            }
-            g.sim.runFor(10_000_000);
-            byte[] first = states.get(0).join();
-            for (CompletableFuture<byte[]> state : states) {
-                assertThat(state.join()).as("every honest replica, the recovered one too, in the same state, seed %d", seed)
-                        .isEqualTo(first);
-            }
+            assertEqualStates(seed);
             CompletableFuture<ServiceReplica.Status> recovered = replicas.get(downSite).status();
             g.sim.runFor(10_000_000);
             assertThat(recovered.join()).satisfies(s -> {

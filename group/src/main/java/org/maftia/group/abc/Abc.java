@@ -178,7 +178,7 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
 
     /** q (Protocol 7): entries to broadcast, by content, in arrival order. */
     private final LinkedHashMap<Digest, Queued> q = new LinkedHashMap<>();
-    private final Delivered d;
+    private Delivered d;
     private final boolean resumed;
     private long r;
     private final TreeMap<Long, Round> rounds = new TreeMap<>();
@@ -220,6 +220,40 @@ public final class Abc extends ProtocolInstance<Message> implements TotalOrder {
         this.r = at.round();
         this.d.roundBegins(r);
         this.resumed = true;
+    }
+
+    /**
+     * Leaves the rounds this party is in for a later resume point, as a party that lost its state
+     * resumes (resumption, {@code package-info}): for a party left so far behind that the others no
+     * longer hold the decisions it lacks, once its application took the state of that point. Its
+     * agreements end; entries of q that {@code at}'s d holds were delivered and leave q.
+     *
+     * @throws IllegalArgumentException if {@code at} is not beyond the current round
+     * @throws MalformedEncodingException if {@code at} does not hold a d
+     */
+    public void jumpTo(ResumePoint at) {
+        if (at.round() <= r) {
+            throw new IllegalArgumentException("resume point of round " + at.round() + " is not beyond round " + r);
+        }
+        Delivered taken = Delivered.decode(at.delivered(), settings.roundsRemembered());
+        agreements.values().forEach(Vba::finish);
+        agreements.clear();
+        rounds.clear();
+        pending = List.of();
+        next = 0;
+        stalled = false;
+        d = taken;
+        r = at.round();
+        d.roundBegins(r);
+        for (var it = q.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (d.contains(e.getKey())) {
+                e.getValue().mine().forEach(output::dropped);
+                it.remove();
+            }
+        }
+        ask(r);
+        advance();
     }
 
     /** This party's resume point now; meaningful between rounds, as in {@link Output#roundEnded}. */

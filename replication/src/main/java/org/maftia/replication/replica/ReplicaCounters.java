@@ -6,7 +6,7 @@ package org.maftia.replication.replica;
  * many in flight; received or ordered again (duplicates, Protocol 12-13 history); ordered but not
  * a request (a corrupted member's broadcast); the service failing. State transfer: checkpoints
  * taken, states taken from others, states that were not what t+1 vouched for, chunk requests
- * refused.
+ * refused, and jumps of a running replica left behind to a state the others vouched for.
  */
 public final class ReplicaCounters {
 
@@ -21,15 +21,16 @@ public final class ReplicaCounters {
     long statesTransferred;
     long wrongStates;
     long chunkRequestsRefused;
+    long jumps;
 
     /** A copy, readable on any thread. */
     public record Snapshot(long refusedTooLarge, long refusedRecovering, long refusedOverloaded, long duplicatesReceived,
                            long duplicatesOrdered, long malformedOrdered, long serviceFailures, long checkpoints,
-                           long statesTransferred, long wrongStates, long chunkRequestsRefused) {
+                           long statesTransferred, long wrongStates, long chunkRequestsRefused, long jumps) {
     }
 
     public Snapshot snapshot() {
         return new Snapshot(refusedTooLarge, refusedRecovering, refusedOverloaded, duplicatesReceived, duplicatesOrdered,
-                malformedOrdered, serviceFailures, checkpoints, statesTransferred, wrongStates, chunkRequestsRefused);
+                malformedOrdered, serviceFailures, checkpoints, statesTransferred, wrongStates, chunkRequestsRefused, jumps);
     }
 }

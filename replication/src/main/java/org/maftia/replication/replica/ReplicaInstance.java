@@ -68,7 +68,12 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
     private final ArrayDeque<Checkpoint> checkpoints = new ArrayDeque<>();
     /** Per replica, chunks served since the latest checkpoint: a corrupted replica cannot make this one send without end. */
     private final Map<Integer, Integer> chunksServed = new HashMap<>();
+    /** How many retry periods apart a running replica checks whether it was left behind. */
+    private static final int LAG_CHECK_RETRIES = 4;
+
+    /** The state being chosen and fetched: while recovering, or while a running replica checks for lag; else null. */
     private StateTransfer transfer;
+    private long roundAtLagCheck;
     private long lastAskedMillis;
     private long lastChunkMillis;
     private Abc abc;
@@ -293,20 +298,28 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
         }
     }
 
+    /**
+     * An offer of checkpoints. Recovering: the state to start from once t+1 vouch for one. Running,
+     * while checking for lag: a state to jump to if t+1 vouch for one beyond the round this
+     * replica is stuck in (the others may no longer hold the decisions it lacks).
+     */
     private void onOffer(int from, Offer offer) {
-        if (abc != null) {
+        if (transfer == null) {
             return;
         }
         boolean choosing = transfer.chosen() == null;
         transfer.offered(from, offer);
-        if (choosing && transfer.chosen() != null) {
-            StateTransfer.Choice c = transfer.chosen();
-            Checkpoint own = checkpoints.peekLast();
-            if (c.round() == own.round() && c.digest().equals(own.digest())) {
-                resumeFrom(own.state()); // the state it has: the initial one, when the group is new
-            } else {
-                requestChunk();
-            }
+        StateTransfer.Choice c = transfer.chosen();
+        if (!choosing || c == null) {
+            return;
+        }
+        Checkpoint own = checkpoints.peekLast();
+        if (abc == null && c.round() == own.round() && c.digest().equals(own.digest())) {
+            resumeFrom(own.state()); // the state it has: the initial one, when the group is new
+        } else if (abc != null && !(c.round() > abc.round() && abc.round() == roundAtLagCheck)) {
+            transfer = null; // not behind: nothing to take
+        } else {
+            requestChunk();
         }
     }
 
@@ -332,7 +345,7 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
     }
 
     private void onChunk(int from, Chunk chunk) {
-        if (abc != null || transfer.chosen() == null) {
+        if (transfer == null || transfer.chosen() == null) {
             return;
         }
         long wrongBefore = transfer.wrongStates();
@@ -345,9 +358,16 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
         }
     }
 
-    /** Line 10 of Protocol 25: the log (and the service's state) replaced by the one t+1 replicas vouch for. */
+    /**
+     * Line 10 of Protocol 25: the log (and the service's state) replaced by the one t+1 replicas
+     * vouch for; the atomic broadcast starts from it, or jumps there if it runs and is still behind.
+     */
     private void resumeFrom(byte[] bytes) {
+        transfer = null;
         ReplicaState state = ReplicaState.decode(bytes);
+        if (abc != null && state.resumePoint().round() <= abc.round()) {
+            return; // caught up meanwhile through the broadcast's own catch-up
+        }
         clients = ClientTable.decode(new ByteReader(state.clients(), "client table"), options.clientWindow(), options.maxClients());
         service.restore(state.service());
         executed = state.executed();
@@ -359,6 +379,17 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
         }
         while (checkpoints.size() > 2) {
             checkpoints.pollFirst();
+        }
+        if (abc != null) {
+            // What it broadcast may have been delivered in the rounds it skips: it can no longer tell.
+            pending.clear();
+            pendingPerClient.clear();
+            pendingBytes = 0;
+            abc.jumpTo(state.resumePoint());
+            counters.jumps++;
+            LOG.info("{}: replica {} was left behind and jumped to round {} ({} requests executed)", protocolId(), ctx.self(),
+                    state.resumePoint().round(), executed);
+            return;
         }
         Abc.Output output = new Abc.Output() {
             @Override
@@ -391,15 +422,31 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
                 executed);
     }
 
-    /** Housekeeping on the site's clock: while recovering, ask again for offers or another source for chunks. */
+    /**
+     * Housekeeping on the site's clock. While recovering or fetching: ask again for offers, or
+     * another source for chunks. While running: every {@value #LAG_CHECK_RETRIES} retries, ask
+     * for the others' checkpoints, and jump to one if t+1 vouch for a state beyond the round this
+     * replica has not left since (a replica cut off longer than catch-up reaches; a running
+     * group takes a checkpoint every checkpointEvery requests, so one lies ahead of it then).
+     */
     public void tick() {
-        if (abc != null || ctx == null) {
+        if (ctx == null) {
             return;
         }
         long now = ctx.clock().currentTimeMillis();
         long retry = options.retry().toMillis();
-        if (transfer.chosen() == null && now - lastAskedMillis >= retry) {
-            askForCheckpoints();
+        if (transfer == null) {
+            if (abc != null && now - lastAskedMillis >= LAG_CHECK_RETRIES * retry) {
+                roundAtLagCheck = abc.round();
+                transfer = new StateTransfer(ctx.t(), Long.MAX_VALUE);
+                askForCheckpoints();
+            }
+        } else if (transfer.chosen() == null && now - lastAskedMillis >= retry) {
+            if (abc != null) {
+                transfer = null; // no state beyond this replica's vouched for: not behind
+            } else {
+                askForCheckpoints();
+            }
         } else if (transfer.chosen() != null && now - lastChunkMillis >= retry) {
             transfer.nextSource();
             requestChunk();
