@@ -26,11 +26,11 @@ class MaftiaCommandTest {
     @Test
     void helpListsEverySubcommand() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("version", "keygen", "ttcbd", "demo", "test", "jmh");
+        assertThat(out.toString()).contains("version", "keygen", "ttcbd", "site", "client", "status", "demo", "test", "jmh");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"version", "keygen", "ttcbd", "demo", "demo stream", "demo reliable", "demo kernel", "test", "jmh"})
+    @ValueSource(strings = {"version", "keygen", "ttcbd", "site", "client", "status", "demo", "demo stream", "demo reliable", "demo kernel", "test", "jmh"})
     void everySubcommandHasHelp(String subcommand) {
         List<String> args = new java.util.ArrayList<>(List.of(subcommand.split(" ")));
         args.add("--help");
