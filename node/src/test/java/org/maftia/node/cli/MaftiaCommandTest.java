@@ -137,7 +137,7 @@ class MaftiaCommandTest {
         "demo reliable --messages 5  | maftia demo reliable: --messages is an option of 'maftia demo kernel'",
         "demo --reliable             | maftia demo: unknown option --reliable; see bin/maftia demo --help",
         "demo fast                   | maftia demo: 'fast' is not a subcommand of 'maftia demo'; choose stream, reliable, kernel",
-        "dmeo                        | maftia: 'dmeo' is not a subcommand of 'maftia'; choose version, keygen, ttcbd, demo"
+        "dmeo                        | maftia: 'dmeo' is not a subcommand of 'maftia'; choose version, keygen, ttcbd, site, client, status, demo"
     })
     void aCommandLineMistakeGivesOneLineWithTheFixAndExitCode2(String args, String line) {
         assertThat(run(args.split(" +"))).as(err.toString()).isEqualTo(2);
