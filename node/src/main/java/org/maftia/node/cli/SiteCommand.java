@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.maftia.net.group.ConfigException;
 import org.maftia.node.site.SiteProcess;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
             "the group runs the same service under the same id. Exits 2 on a mistake in the",
             "options or the group directory."
         })
-final class SiteCommand implements java.util.concurrent.Callable<Integer> {
+final class SiteCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
@@ -50,8 +51,11 @@ final class SiteCommand implements java.util.concurrent.Callable<Integer> {
         SiteProcess process;
         try {
             process = SiteProcess.start(groupDir, site, serviceId, replicated);
-        } catch (ConfigException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        } catch (ConfigException | IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + "; is this site already running? (bin/maftia status"
+                    + " --group-dir " + groupDir + " --site " + site + ")");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C: stop serving, close the site (its admin socket goes with it) and exit 0,
