@@ -8,6 +8,10 @@ module org.maftia.node {
     requires org.maftia.crypto;
     requires org.maftia.ttcb;
     requires org.maftia.group;
+    requires org.maftia.replication;
+    requires com.fasterxml.jackson.databind;
+    requires ch.qos.logback.classic;
+    requires org.slf4j;
     requires info.picocli;
 
     opens org.maftia.node.cli to info.picocli;

@@ -26,11 +26,11 @@ class MaftiaCommandTest {
     @Test
     void helpListsEverySubcommand() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("version", "keygen", "ttcbd", "demo", "test", "jmh");
+        assertThat(out.toString()).contains("version", "keygen", "ttcbd", "site", "client", "status", "demo", "test", "jmh");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"version", "keygen", "ttcbd", "demo", "demo stream", "demo reliable", "demo kernel", "test", "jmh"})
+    @ValueSource(strings = {"version", "keygen", "ttcbd", "site", "client", "status", "demo", "demo stream", "demo reliable", "demo kernel", "test", "jmh"})
     void everySubcommandHasHelp(String subcommand) {
         List<String> args = new java.util.ArrayList<>(List.of(subcommand.split(" ")));
         args.add("--help");
@@ -137,7 +137,7 @@ class MaftiaCommandTest {
         "demo reliable --messages 5  | maftia demo reliable: --messages is an option of 'maftia demo kernel'",
         "demo --reliable             | maftia demo: unknown option --reliable; see bin/maftia demo --help",
         "demo fast                   | maftia demo: 'fast' is not a subcommand of 'maftia demo'; choose stream, reliable, kernel",
-        "dmeo                        | maftia: 'dmeo' is not a subcommand of 'maftia'; choose version, keygen, ttcbd, demo"
+        "dmeo                        | maftia: 'dmeo' is not a subcommand of 'maftia'; choose version, keygen, ttcbd, site, client, status, demo"
     })
     void aCommandLineMistakeGivesOneLineWithTheFixAndExitCode2(String args, String line) {
         assertThat(run(args.split(" +"))).as(err.toString()).isEqualTo(2);
