@@ -11,6 +11,4 @@ module org.maftia.replication {
 
     exports org.maftia.replication;
     exports org.maftia.replication.service;
-    // ServiceReplica.Status carries the replica's counters, of this package: the site process reports them.
-    exports org.maftia.replication.replica to org.maftia.node;
 }

@@ -13,7 +13,6 @@ import org.maftia.group.core.WireLimits;
 import org.maftia.group.stream.StreamEntry;
 import org.maftia.net.client.ClientId;
 import org.maftia.net.tcp.TcpSettings;
-import org.maftia.replication.replica.ReplicaCounters;
 import org.maftia.replication.replica.ReplicaInstance;
 import org.maftia.replication.wire.ClientRequest;
 
@@ -30,7 +29,7 @@ import org.maftia.replication.wire.ClientRequest;
 public final class ServiceReplica implements AutoCloseable {
 
     /** What a replica reports about itself. */
-    public record Status(boolean running, long round, long executed, long checkpointRound, ReplicaCounters.Snapshot counters) {
+    public record Status(boolean running, long round, long executed, long checkpointRound, ReplicaCounts counters) {
     }
 
     private final Site site;

@@ -1,13 +1,8 @@
 package org.maftia.replication.replica;
 
-/**
- * What a replica dropped, refused and did, for monitoring; written on the protocol thread.
- * Requests: refused as too large, while recovering, or because the client or the replica had too
- * many in flight; received or ordered again (duplicates, Protocol 12-13 history); ordered but not
- * a request (a corrupted member's broadcast); the service failing. State transfer: checkpoints
- * taken, states taken from others, states that were not what t+1 vouched for, chunk requests
- * refused, and jumps of a running replica left behind to a state the others vouched for.
- */
+import org.maftia.replication.ReplicaCounts;
+
+/** The counters of {@link ReplicaCounts}, written on the protocol thread. */
 public final class ReplicaCounters {
 
     long refusedTooLarge;
@@ -24,13 +19,8 @@ public final class ReplicaCounters {
     long jumps;
 
     /** A copy, readable on any thread. */
-    public record Snapshot(long refusedTooLarge, long refusedRecovering, long refusedOverloaded, long duplicatesReceived,
-                           long duplicatesOrdered, long malformedOrdered, long serviceFailures, long checkpoints,
-                           long statesTransferred, long wrongStates, long chunkRequestsRefused, long jumps) {
-    }
-
-    public Snapshot snapshot() {
-        return new Snapshot(refusedTooLarge, refusedRecovering, refusedOverloaded, duplicatesReceived, duplicatesOrdered,
+    public ReplicaCounts snapshot() {
+        return new ReplicaCounts(refusedTooLarge, refusedRecovering, refusedOverloaded, duplicatesReceived, duplicatesOrdered,
                 malformedOrdered, serviceFailures, checkpoints, statesTransferred, wrongStates, chunkRequestsRefused, jumps);
     }
 }
