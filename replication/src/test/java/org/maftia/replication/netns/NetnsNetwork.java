@@ -117,8 +117,8 @@ final class NetnsNetwork implements AutoCloseable {
         }
         try {
             for (int i = 0; i < sites; i++) {
-                nft(site(i), "table inet impair { chain out { type filter hook output priority 0; policy accept; "
-                        + "numgen random mod 1000 < " + Math.round(Double.parseDouble(loss) * 10) + " drop; } }");
+                nft(site(i), "table inet impair {\n chain out {\n  type filter hook output priority 0; policy accept;\n"
+                        + "  numgen random mod 1000 < " + Math.round(Double.parseDouble(loss) * 10) + " drop\n }\n}\n");
             }
             impairment = "loss " + loss + "% by nftables (no delay: " + String.join("; ", failures) + ")";
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
@@ -46,9 +47,16 @@ class NetnsReplicationTest {
     private static final int T = 1;
     private static final int PARTITIONED = 3;
     private static final String NETEM = "delay 5ms 2ms loss 1%";
+    private static final int THREADS = 2;
     private static final Duration PARTITION = Duration.ofSeconds(3);
-    /** Between one thread's calls: modest load, so the others order fewer rounds during the partition than they keep for catch-up. */
-    private static final long PAUSE_MILLIS = 50;
+    /**
+     * Between one thread's calls. A round orders at least one request, so during the partition the
+     * others order at most THREADS * PARTITION / PAUSE_MILLIS = 60 rounds: fewer than the 64 whose
+     * decisions the atomic broadcast keeps for catch-up (Abc.Settings.DEFAULT.decisionsKept). A
+     * site that missed more would need the state transferred while it runs, which the replica does
+     * not do yet (package-info, "Not yet here").
+     */
+    private static final long PAUSE_MILLIS = 100;
 
     @TempDir
     Path dir;
@@ -70,8 +78,8 @@ class NetnsReplicationTest {
                 sites.add(NetnsSite.start(net.site(i), group.root(), i, dir.resolve("site-" + i + ".err")));
             }
             for (NetnsSite s : sites) {
-                if (!s.awaitReady(30, TimeUnit.SECONDS)) {
-                    fail("a site did not start within 30 s:\n" + s.diagnostics());
+                if (!s.awaitReady(45, TimeUnit.SECONDS)) {
+                    fail("a site did not start within 45 s:\n" + s.diagnostics());
                 }
             }
             LinkKeyPair clientKeys = GroupDirectory.readClientKeys(group.clientDirectory("tester"));
@@ -100,8 +108,9 @@ class NetnsReplicationTest {
             long othersAtHeal = maxExecutedOfOthers(sites);
             long cutAtHeal = cut.executed();
             net.heal(PARTITIONED);
-            System.out.printf("partition of %d ms: %d adds answered; site %d at %d executed, the others at %d%n",
-                    PARTITION.toMillis(), answeredDuring, PARTITIONED, cutAtHeal, othersAtHeal);
+            long healedAt = cut.millisSinceStart();
+            System.out.printf("partition of %d ms: %d adds answered; site %d at %s, the others at %s%n", PARTITION.toMillis(),
+                    answeredDuring, PARTITIONED, cut.latest(), sites.stream().filter(s -> s != cut).map(NetnsSite::latest).toList());
             assertTrue(answeredDuring >= 5, "the service stalled while site " + PARTITIONED + " was cut off: "
                     + answeredDuring + " adds answered in " + PARTITION.toMillis() + " ms");
             assertTrue(cutAtHeal < othersAtHeal, "the partition did not hold site " + PARTITIONED + " back: it executed "
@@ -118,6 +127,9 @@ class NetnsReplicationTest {
             assertTrue(distinct.stream().allMatch(s -> s >= 1 && s <= last), "a sum outside 1.." + last + ": " + distinct);
 
             awaitCaughtUp(sites, cut, cutAt);
+            System.out.printf("site %d back at the others' count when it was cut off (%d) %s ms after the partition healed%n",
+                    PARTITIONED, othersAtHeal, cut.linesSince(healedAt).stream().filter(l -> l.executed() >= othersAtHeal)
+                            .findFirst().map(l -> Long.toString(l.millis() - healedAt)).orElseThrow());
         } finally {
             load.stop();
         }
@@ -125,16 +137,13 @@ class NetnsReplicationTest {
 
     /** Every site reports the same executed count, at least that of the others when the load stopped, within 20 s. */
     private static void awaitCaughtUp(List<NetnsSite> sites, NetnsSite cut, long cutAt) throws InterruptedException {
-        long healed = System.nanoTime();
-        long deadline = healed + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         long target = maxExecutedOfOthers(sites);
         while (System.nanoTime() < deadline) {
             Thread.sleep(250);
             long max = sites.stream().mapToLong(NetnsSite::executed).max().orElseThrow();
             boolean equal = sites.stream().allMatch(s -> s.executed() == max);
             if (equal && max >= target) {
-                System.out.printf("site %d caught up to %d executed %d ms after the load stopped%n", PARTITIONED, max,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healed));
                 return;
             }
         }
@@ -182,10 +191,10 @@ class NetnsReplicationTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Two threads calling {@code add counter 1} in a loop, keeping every sum and every failure. */
+    /** Threads calling {@code add counter 1} in a loop, keeping every sum and every failure. */
     private static final class Load {
         final Queue<Long> sums = new ConcurrentLinkedQueue<>();
-        final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         private final ServiceProxy proxy;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Thread> threads = new ArrayList<>();
@@ -195,7 +204,7 @@ class NetnsReplicationTest {
         }
 
         void start() {
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < THREADS; k++) {
                 Thread t = new Thread(this::loop, "netns-load-" + k);
                 t.setDaemon(true);
                 threads.add(t);
