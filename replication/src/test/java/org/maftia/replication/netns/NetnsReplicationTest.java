@@ -50,11 +50,12 @@ class NetnsReplicationTest {
     private static final int THREADS = 2;
     private static final Duration PARTITION = Duration.ofSeconds(3);
     /**
-     * Between one thread's calls. A round orders at least one request, so during the partition the
-     * others order at most THREADS * PARTITION / PAUSE_MILLIS = 60 rounds: fewer than the 64 whose
-     * decisions the atomic broadcast keeps for catch-up (Abc.Settings.DEFAULT.decisionsKept). A
-     * site that missed more would need the state transferred while it runs, which the replica does
-     * not do yet (package-info, "Not yet here").
+     * Between one thread's calls. Rounds follow requests (no request, no round: the sites' lines
+     * show round and executed growing together), so during the partition the others order at most
+     * THREADS * PARTITION / PAUSE_MILLIS = 60 rounds: fewer than the 64 whose decisions the atomic
+     * broadcast keeps for catch-up (Abc.Settings.DEFAULT.decisionsKept). A site that missed more
+     * would need the state transferred while it runs, which the replica does not do yet
+     * (package-info, "Not yet here").
      */
     private static final long PAUSE_MILLIS = 100;
 
