@@ -93,6 +93,7 @@ public final class ServiceBenchmark {
                 N, T, base, base + N - 1, base + N, base + 2 * N - 1, options.replyBytes());
         sites = SiteProcesses.start(groupDir, N, options.replyBytes(), options.siteJavaOptions(), failure);
         if (!sites.awaitReady(START_TIMEOUT)) {
+            // A site that exited was reported first; the failure keeps the first report.
             failure.report("the sites were not all running within " + START_TIMEOUT.toSeconds() + " s");
             return 1;
         }

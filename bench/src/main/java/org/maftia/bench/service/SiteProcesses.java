@@ -29,6 +29,7 @@ final class SiteProcesses implements AutoCloseable {
     }
 
     private static final int STDERR_LINES_KEPT = 20;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final List<Site> sites = new ArrayList<>();
     private final Failure failure;
@@ -73,8 +74,11 @@ final class SiteProcesses implements AutoCloseable {
     boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Site s : sites) {
-            String line = s.nextLine(deadline);
-            if (line == null || !line.startsWith(ServiceSite.READY)) {
+            String line = null;
+            while (line == null && failure.what() == null && System.nanoTime() < deadline) {
+                line = s.nextLine(ServiceSite.READY + " ", Math.min(deadline, System.nanoTime() + POLL_NANOS));
+            }
+            if (line == null) {
                 return false;
             }
         }
@@ -89,8 +93,8 @@ final class SiteProcesses implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
-        String line = s.nextLine(System.nanoTime() + timeout.toNanos());
-        if (line == null || !line.startsWith(ServiceSite.STATUS + " ")) {
+        String line = s.nextLine(ServiceSite.STATUS + " ", System.nanoTime() + timeout.toNanos());
+        if (line == null) {
             return null;
         }
         String[] f = line.split(" ");
@@ -167,8 +171,14 @@ final class SiteProcesses implements AutoCloseable {
             }
         }
 
-        String nextLine(long deadlineNanos) throws InterruptedException {
-            return output.poll(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        /** The next output line that starts with {@code prefix}; others (the JVM's own, e.g. JFR's) are skipped. */
+        String nextLine(String prefix, long deadlineNanos) throws InterruptedException {
+            while (true) {
+                String line = output.poll(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (line == null || line.startsWith(prefix)) {
+                    return line;
+                }
+            }
         }
 
         synchronized void command(String line) throws IOException {
