@@ -38,6 +38,11 @@ public final class ServiceSite {
         Path groupDir = Path.of(args[0]);
         int id = Integer.parseInt(args[1]);
         int replyBytes = Integer.parseInt(args[2]);
+        // An exception in any thread of a site fails the benchmark: the site exits, saying why in one line.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            System.err.println("site " + id + ": thread " + thread.getName() + " failed: " + Failure.describe(e));
+            Runtime.getRuntime().halt(70);
+        });
         ServedReplica served = ServedReplica.start(groupDir, id, SERVICE_ID, new BenchService(replyBytes),
                 ReplicaOptions.DEFAULT, ClientEndpointSettings.defaults());
         if (!served.replica().awaitRunning(START_TIMEOUT)) {
