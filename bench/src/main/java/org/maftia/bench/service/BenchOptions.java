@@ -11,10 +11,12 @@ import java.util.Locale;
 
 /**
  * What {@code maftia bench service} runs: every (request size, client threads) pair, each warmed
- * up then measured, against sites that reply with {@code replyBytes}.
+ * up then measured, against sites that reply with {@code replyBytes}; before the first, the
+ * group runs {@code groupWarmup} unmeasured, so the JIT compilers of five fresh JVMs sharing the
+ * machine are done before any case is measured.
  */
-record BenchOptions(List<Integer> threads, List<Integer> sizes, Duration warmup, Duration duration, int replyBytes,
-                    Path out, List<String> siteJavaOptions) {
+record BenchOptions(List<Integer> threads, List<Integer> sizes, Duration groupWarmup, Duration warmup, Duration duration,
+                    int replyBytes, Path out, List<String> siteJavaOptions) {
 
     static final String USAGE = """
             usage: bin/maftia bench service [options]
@@ -23,6 +25,8 @@ record BenchOptions(List<Integer> threads, List<Integer> sizes, Duration warmup,
               each with its own client key. Per (size, N): ordered calls/s and p50/p99 client latency.
               --threads LIST       client threads per case (default 1,10,50,200)
               --sizes LIST         request sizes in bytes (default 0,1024)
+              --group-warmup TIME  unmeasured load before the first case, with the most threads and
+                                   the first size, while the JVMs compile (default 30s; 0s: none)
               --warmup TIME        warm-up per case, e.g. 5s, 500ms (default 5s)
               --duration TIME      measured time per case (default 10s)
               --reply-size BYTES   size of every reply (default 0)
@@ -37,6 +41,7 @@ record BenchOptions(List<Integer> threads, List<Integer> sizes, Duration warmup,
     static BenchOptions parse(String[] args) {
         List<Integer> threads = List.of(1, 10, 50, 200);
         List<Integer> sizes = List.of(0, 1024);
+        Duration groupWarmup = Duration.ofSeconds(30);
         Duration warmup = Duration.ofSeconds(5);
         Duration duration = Duration.ofSeconds(10);
         int reply = 0;
@@ -51,6 +56,7 @@ record BenchOptions(List<Integer> threads, List<Integer> sizes, Duration warmup,
             switch (option) {
                 case "--threads" -> threads = positiveList(option, value, 1);
                 case "--sizes" -> sizes = positiveList(option, value, 0);
+                case "--group-warmup" -> groupWarmup = duration(option, value, false);
                 case "--warmup" -> warmup = duration(option, value, false);
                 case "--duration" -> duration = duration(option, value, true);
                 case "--reply-size" -> reply = number(option, value, 0);
@@ -59,7 +65,7 @@ record BenchOptions(List<Integer> threads, List<Integer> sizes, Duration warmup,
                 default -> throw new IllegalArgumentException(option + ": unknown option");
             }
         }
-        return new BenchOptions(threads, sizes, warmup, duration, reply, out, List.copyOf(siteJava));
+        return new BenchOptions(threads, sizes, groupWarmup, warmup, duration, reply, out, List.copyOf(siteJava));
     }
 
     private static List<Integer> positiveList(String option, String value, int least) {

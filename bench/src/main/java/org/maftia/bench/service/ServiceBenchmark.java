@@ -97,6 +97,9 @@ public final class ServiceBenchmark {
             failure.report("the sites were not all running within " + START_TIMEOUT.toSeconds() + " s");
             return 1;
         }
+        if (!warmUpGroup(group)) {
+            return 1;
+        }
         List<Row> rows = new ArrayList<>();
         int cases = options.sizes().size() * options.threads().size();
         for (int size : options.sizes()) {
@@ -118,6 +121,25 @@ public final class ServiceBenchmark {
         out.println("CSV written to " + options.out().toAbsolutePath());
         cleanUp();
         return 0;
+    }
+
+    /**
+     * Loads the group, unmeasured, before the first case: on this machine the first case measured
+     * right after the sites started ran at a third of the rate of the same case measured again
+     * later, while five JVMs compiled on two cores. False if something failed.
+     */
+    private boolean warmUpGroup(GroupConfig group) throws InterruptedException {
+        if (options.groupWarmup().isZero()) {
+            return true;
+        }
+        int threads = options.threads().stream().max(Integer::compare).orElseThrow();
+        int size = options.sizes().getFirst();
+        out.printf(Locale.ROOT, "group warm-up: %s of %d B requests from %d client threads, not measured ...%n",
+                seconds(options.groupWarmup()), size, threads);
+        ClosedLoopClients clients = ClosedLoopClients.start(group, threads, size, options.replyBytes(), failure);
+        boolean failed = failure.awaitFor(options.groupWarmup());
+        clients.stop(STOP_TIMEOUT);
+        return !failed && failure.what() == null;
     }
 
     /** One case; null if something failed (the failure says what). */
