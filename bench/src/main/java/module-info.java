@@ -1,7 +1,8 @@
 /**
  * The benchmarks: an application, it exports nothing. Open, because JMH loads the benchmark
  * classes and the stubs it generates next to them by reflection, and the network benchmark's
- * event is created by reflection in the network module.
+ * event is created by reflection in the network module. The service benchmark's site processes
+ * run from the same jar ({@code org.maftia.bench.service}).
  */
 open module org.maftia.bench {
     requires org.maftia.appia;
@@ -9,7 +10,9 @@ open module org.maftia.bench {
     requires org.maftia.crypto;
     requires org.maftia.ttcb;
     requires org.maftia.group;
+    requires org.maftia.replication;
     // JMH's jar declares no module name, so this is its file name's.
     requires jmh.core;
+    requires HdrHistogram;
     requires java.management;
 }

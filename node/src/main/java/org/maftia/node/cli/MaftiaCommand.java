@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TestCommand.class,
             JmhCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MaftiaCommand implements Runnable {
