@@ -31,7 +31,10 @@
  * of numbers in flight rather than one at a time (the protocol's queue q): clients pipeline, and
  * the per-client order the history keeps is the same. The first member a request goes to is chosen
  * by its number, to spread load. Replies gathered before a timeout are kept. A read-only path
- * (not in the spec) answers unordered when n-t replicas agree and orders the request otherwise.
+ * (not in the spec) answers unordered when n-t replicas agree and orders the request otherwise: it
+ * returns a state the group's order reached, but not necessarily the latest (a write whose reply
+ * the client already has may not be reflected yet at n-t replicas); a client needing that orders
+ * its read.
  * The spec assumes the other replicas queue requests while one recovers (5.3.6); here they go on
  * serving, since the recovering one needs only t+1 of them. The history is bounded
  * ({@code ClientTable}); a replay of a request of a client forgotten long ago executes again, as a
