@@ -109,7 +109,7 @@ class NetnsReplicationTest {
             long cutAt = cut.millisSinceStart();
             net.partition(PARTITIONED);
             int answeredBefore = load.sums.size();
-            Thread.sleep(PARTITION.toMillis());
+            Thread.sleep(PARTITION.toMillis()); // the partition lasts this long while the load goes on
             int answeredDuring = load.sums.size() - answeredBefore;
             long othersAtHeal = maxExecutedOfOthers(sites);
             long cutAtHeal = cut.executed();
@@ -122,7 +122,7 @@ class NetnsReplicationTest {
             assertTrue(cutAtHeal < othersAtHeal, "the partition did not hold site " + PARTITIONED + " back: it executed "
                     + cutAtHeal + ", the others " + othersAtHeal);
 
-            Thread.sleep(2_000);
+            Thread.sleep(2_000); // load after the heal, so the cut-off site has more to catch up on
             load.stop();
             assertEquals(List.of(), load.failures, "calls that failed");
 
@@ -146,7 +146,7 @@ class NetnsReplicationTest {
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            Thread.sleep(250);
+            Thread.sleep(250); // the sites report every 500 ms; poll, bounded by the deadline
             if (sites.stream().allMatch(s -> s.executed() == expected)) {
                 return;
             }
@@ -220,7 +220,7 @@ class NetnsReplicationTest {
             while (running.get()) {
                 try {
                     sums.add(Long.parseLong(new String(proxy.invokeOrdered(bytes("add counter 1")), StandardCharsets.UTF_8)));
-                    Thread.sleep(PAUSE_MILLIS);
+                    Thread.sleep(PAUSE_MILLIS); // caps the rounds ordered during the partition (see PAUSE_MILLIS)
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {

@@ -38,7 +38,7 @@ public final class NetnsSiteMain {
         while (true) {
             ServiceReplica.Status s = replica.status().get(5, TimeUnit.SECONDS);
             System.out.println(STATUS + s.executed() + " round " + s.round());
-            Thread.sleep(500);
+            Thread.sleep(500); // the status line's period: what the test reads to follow the site
         }
     }
 

@@ -72,7 +72,7 @@ class SlowReaderTest {
                 int n = 0;
                 while (n >= 0 && System.nanoTime() < deadline) {
                     n = half.read(ByteBuffer.allocate(64));
-                    Thread.sleep(50);
+                    Thread.sleep(50); // the daemon closes it after its read timeout; poll, bounded by the deadline
                 }
                 assertThat(n).isNegative();
                 assertThat(daemon.socketCounters().readTimeouts()).isEqualTo(1);
@@ -119,7 +119,7 @@ class SlowReaderTest {
             } catch (IOException reset) {
                 return true;
             }
-            Thread.sleep(20);
+            Thread.sleep(20); // until the daemon disconnects the slow reader; bounded by the caller's deadline
         }
         return false;
     }
