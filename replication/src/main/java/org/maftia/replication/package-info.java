@@ -58,9 +58,10 @@
  * carries the operation. Votes are changed only on ordered delivery, so every honest replica
  * executes a group's request at the same point of the order; they decide what executes, so they
  * are in the checkpoint, and a replica that takes a state by transfer counts the votes cast before
- * it as the others do. A caller group's members use one session, fixed per caller group and
- * callee, and number their calls alike (Voting Multicast's counter, driven by the caller's
- * replicated order). The group's history entry is forgotten like a client's when
+ * it as the others do. On the caller's side each replica holds a
+ * {@link org.maftia.replication.GroupCaller} with its member's key: one session, fixed per caller
+ * group and callee, and each call numbered by the caller's service from its replicated state, so
+ * that honest members ask alike. The group's history entry is forgotten like a client's when
  * {@code maxClients} others were served since; then its session is expired and it must begin a
  * new one.
  *
