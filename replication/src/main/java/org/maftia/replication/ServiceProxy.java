@@ -44,13 +44,11 @@ public final class ServiceProxy implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private volatile boolean closed;
 
-    private ServiceProxy(int t, List<Member> members, LinkKeyPair keys, ProxyOptions options) {
+    private ServiceProxy(int t, List<Member> members, LinkKeyPair keys, ProxyOptions options, long session) {
         this.members = List.copyOf(members);
         this.keys = keys;
         this.options = options;
         this.links = new ClientConnection[members.size()];
-        // A session number above every earlier one of this client: the time it began, in microseconds.
-        long session = System.currentTimeMillis() * 1000 + System.nanoTime() % 1000;
         this.voting = new VotingMulticast(members.size(), t, session, this::send);
         this.window = new Semaphore(options.window());
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,10 +60,16 @@ public final class ServiceProxy implements AutoCloseable {
 
     /** A proxy for the group whose members are {@code members} (ids 0..n-1 in order) and which tolerates {@code t}. */
     public static ServiceProxy connect(int t, List<Member> members, LinkKeyPair clientKeys, ProxyOptions options) {
+        // A session number above every earlier one of this client: the time it began, in microseconds.
+        return connect(t, members, clientKeys, options, System.currentTimeMillis() * 1000 + System.nanoTime() % 1000);
+    }
+
+    /** A proxy in session {@code session}: a caller group's member's, the same at every member. */
+    static ServiceProxy connect(int t, List<Member> members, LinkKeyPair clientKeys, ProxyOptions options, long session) {
         if (members.size() <= 3 * t) {
             throw new IllegalArgumentException(members.size() + " members cannot tolerate t = " + t + " (n > 3t)");
         }
-        return new ServiceProxy(t, members, clientKeys, options).connectAll();
+        return new ServiceProxy(t, members, clientKeys, options, session).connectAll();
     }
 
     /**
@@ -106,6 +110,26 @@ public final class ServiceProxy implements AutoCloseable {
         VotingMulticast.Invocation call;
         synchronized (voting) {
             call = readOnly ? voting.invokeReadOnly(request.clone()) : voting.invoke(request.clone());
+        }
+        scheduleTimeout(call.number());
+        return call.result().whenComplete((r, e) -> window.release());
+    }
+
+    /**
+     * Request {@code number}, numbered by the caller, without waiting: a full window fails it at
+     * once (a caller group's replica calls on its protocol thread, which must not block).
+     */
+    CompletableFuture<byte[]> invokeNumbered(long number, byte[] request) {
+        if (closed) {
+            throw new IllegalStateException("the proxy is closed");
+        }
+        if (!window.tryAcquire()) {
+            return CompletableFuture.failedFuture(new ServiceUnavailableException("call " + number + ": "
+                    + options.window() + " calls are under way already"));
+        }
+        VotingMulticast.Invocation call;
+        synchronized (voting) {
+            call = voting.invoke(number, request.clone());
         }
         scheduleTimeout(call.number());
         return call.result().whenComplete((r, e) -> window.release());
@@ -181,13 +205,18 @@ public final class ServiceProxy implements AutoCloseable {
      * @throws IllegalArgumentException if a site of the group serves no clients
      */
     public static ServiceProxy connect(GroupConfig group, LinkKeyPair clientKeys, ProxyOptions options) {
+        return connect(group.t(), members(group), clientKeys, options);
+    }
+
+    /** The sites of {@code group} as a client reaches them. */
+    static List<Member> members(GroupConfig group) {
         List<Member> members = new ArrayList<>();
         for (SiteConfig s : group.sites()) {
             InetWithPort address = s.clientEndpoint().orElseThrow(() -> new IllegalArgumentException("site " + s.id()
                     + " of group '" + group.groupId() + "' serves no clients (no clientAddress in its group file)"));
             members.add(new Member(address.toSocketAddress(), s.linkPublicKey()));
         }
-        return connect(group.t(), members, clientKeys, options);
+        return members;
     }
 
     /** Connects to every member now rather than on first use; members that cannot be reached are skipped. */

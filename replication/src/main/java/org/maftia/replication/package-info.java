@@ -40,6 +40,34 @@
  * ({@code ClientTable}); a replay of a request of a client forgotten long ago executes again, as a
  * payload forgotten by atomic broadcast's d is ordered again.
  *
+ * <p><b>Replicated callers.</b> A replicated group may call the service (the transaction manager
+ * group calling resource manager groups, 5.3.4): the replicas know it as a
+ * {@link org.maftia.replication.CallerGroup} ({@code ReplicaOptions#callers}), its name, its t and
+ * its members' client keys, one per replica of the caller. Protocols 12-13 key the history by
+ * {@code group(source)|seq}; here a request from a member is a vote of its group, the group's
+ * request is numbered in the group's session (the history holds it under the group's id, not the
+ * member's), and it executes when t+1 distinct members' requests with the same session, number
+ * and operation were delivered ({@code invocation.CallerVotes}). Why t+1: at most t members are
+ * corrupted, so t+1 alike include an honest member, and honest members ask only for what their
+ * replicated service decided; fewer could be a corrupted member alone. What counts: one vote per
+ * member per number, the first delivered (a second, different operation under that number is
+ * refused and counted); a member's same request again (its retry through another member, a
+ * replay) changes nothing; after execution the number is a duplicate and its reply goes from the
+ * reply cache to a member that asks later. The reply goes to every member that voted for the
+ * number, and each member takes the reply t+1 callee replicas sent alike, as any client does.
+ * Bounds: per member at most {@code clientWindow} votes waiting (a corrupted member fills only its
+ * own quota); votes leave when their number executes, and a session's when the group executes a
+ * request of a later one; only digests of operations are kept, since the vote that completes t+1
+ * carries the operation. Votes are changed only on ordered delivery, so every honest replica
+ * executes a group's request at the same point of the order; they decide what executes, so they
+ * are in the checkpoint, and a replica that takes a state by transfer counts the votes cast before
+ * it as the others do. On the caller's side each replica holds a
+ * {@link org.maftia.replication.GroupCaller} with its member's key: one session, fixed per caller
+ * group and callee, and each call numbered by the caller's service from its replicated state, so
+ * that honest members ask alike. The group's history entry is forgotten like a client's when
+ * {@code maxClients} others were served since; then its session is expired and it must begin a
+ * new one.
+ *
  * <p>{@link org.maftia.replication.ServedReplica} puts a replica on a site of a group directory
  * with the client endpoint its group file describes; {@code maftia site} runs it as a process.
  */

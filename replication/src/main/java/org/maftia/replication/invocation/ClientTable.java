@@ -46,8 +46,11 @@ public final class ClientTable {
 
     private final int window;
     private final int maxClients;
-    /** Least recently served first. */
-    private final LinkedHashMap<ClientId, Client> clients = new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * Least recently served first. In insertion order, an entry moved to the end when a request of
+     * its client executes: judging an unordered request must not reorder it (replicated state).
+     */
+    private final LinkedHashMap<ClientId, Client> clients = new LinkedHashMap<>();
     private final ArrayDeque<Forgotten> forgotten = new ArrayDeque<>();
     private final Map<ClientId, Long> forgottenSession = new java.util.HashMap<>();
 
@@ -78,7 +81,10 @@ public final class ClientTable {
 
     /** history ← history ∪ {(client, seq)} (Protocol 13, line 4), for a request {@link #judge} said to execute. */
     public void executed(Invoker invoker) {
-        Client c = clients.get(invoker.client());
+        Client c = clients.remove(invoker.client());
+        if (c != null) {
+            clients.put(invoker.client(), c); // now the most recently served
+        }
         if (c == null) {
             c = new Client();
             c.session = invoker.session();

@@ -17,10 +17,12 @@ public final class ReplicaCounters {
     long wrongStates;
     long chunkRequestsRefused;
     long jumps;
+    long votesRefused;
 
     /** A copy, readable on any thread. */
     public ReplicaCounts snapshot() {
         return new ReplicaCounts(refusedTooLarge, refusedRecovering, refusedOverloaded, duplicatesReceived, duplicatesOrdered,
-                malformedOrdered, serviceFailures, checkpoints, statesTransferred, wrongStates, chunkRequestsRefused, jumps);
+                malformedOrdered, serviceFailures, checkpoints, statesTransferred, wrongStates, chunkRequestsRefused, jumps,
+                votesRefused);
     }
 }

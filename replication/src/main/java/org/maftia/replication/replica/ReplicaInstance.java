@@ -14,10 +14,12 @@ import org.maftia.group.core.MalformedMessageException;
 import org.maftia.group.core.ProtocolInstance;
 import org.maftia.group.stream.StreamEntry;
 import org.maftia.net.client.ClientId;
+import org.maftia.replication.CallerGroup;
 import org.maftia.replication.Invoker;
 import org.maftia.replication.ReplicaOptions;
 import org.maftia.replication.ReplicatedService;
 import org.maftia.replication.ReplySink;
+import org.maftia.replication.invocation.CallerVotes;
 import org.maftia.replication.invocation.ClientTable;
 import org.maftia.replication.invocation.ReplyCache;
 import org.maftia.replication.recovery.Checkpoint;
@@ -59,6 +61,7 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
     private final ReplySink replies;
     private final ReplicaCounters counters = new ReplicaCounters();
     private ClientTable clients;
+    private CallerVotes callerVotes;
     private final ReplyCache replyCache;
     /** Requests this replica broadcast and has not seen delivered (Protocol 12 would broadcast them again). */
     private final Map<Invoker, Integer> pending = new HashMap<>();
@@ -125,7 +128,8 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
     @Override
     protected void onStart() {
         clients = new ClientTable(options.clientWindow(), options.maxClients());
-        checkpoints.add(Checkpoint.of(new ReplicaState(Abc.ResumePoint.initial(), clients.encode(),
+        callerVotes = new CallerVotes(options.callers(), options.clientWindow());
+        checkpoints.add(Checkpoint.of(new ReplicaState(Abc.ResumePoint.initial(), clients.encode(), callerVotes.encode(),
                 service.snapshot(), 0)));
         transfer = new StateTransfer(ctx.t(), Long.MAX_VALUE);
         askForCheckpoints();
@@ -172,15 +176,16 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
             replies.send(client, readOnly(invoker, request.operation()).encode());
             return;
         }
-        if (clients.judge(invoker) == ClientTable.Verdict.DUPLICATE) {
+        Invoker source = source(invoker);
+        if (clients.judge(source) == ClientTable.Verdict.DUPLICATE) {
             counters.duplicatesReceived++;
-            byte[] reply = replyCache.get(invoker);
+            byte[] reply = replyCache.get(source);
             if (reply != null) {
                 replies.send(client, reply);
             }
             return;
         }
-        if (pending.containsKey(invoker)) {
+        if (pending.containsKey(invoker) || callerVotes.voted(client, request.session(), request.sequence())) {
             counters.duplicatesReceived++;
             return;
         }
@@ -209,7 +214,11 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
 
     // ---- Protocol 13, Invocation: a request the atomic broadcast delivered ----
 
-    /** Upon (a-deliver, m|seq|source): execute it unless in history; its reply to the client. */
+    /**
+     * Upon (a-deliver, m|seq|source): execute it unless in history (lines 2-4, keyed by
+     * membership = group(source)); its reply to the client. A member of a caller group votes: the
+     * group's request executes once t+1 of its members asked alike, and the reply goes to each.
+     */
     private void onDelivered(byte[] payload) {
         OrderedRequest request;
         try {
@@ -220,10 +229,13 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
         }
         Invoker invoker = request.invoker();
         settlePending(invoker);
-        ClientReply reply = switch (clients.judge(invoker)) {
+        CallerGroup group = callerVotes.groupOf(invoker.client());
+        Invoker source = group == null ? invoker : new Invoker(group.id(), invoker.session(), invoker.sequence());
+        List<ClientId> askers = List.of(invoker.client());
+        ClientReply reply = switch (clients.judge(source)) {
             case DUPLICATE -> {
                 counters.duplicatesOrdered++;
-                byte[] sent = replyCache.get(invoker);
+                byte[] sent = replyCache.get(source);
                 if (sent != null) {
                     replies.send(invoker.client(), sent);
                 }
@@ -234,17 +246,34 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
             case SESSION_EXPIRED -> ClientReply.refusal(invoker.session(), invoker.sequence(), ClientReply.Status.SESSION_EXPIRED,
                     "the group forgot session " + invoker.session() + "; begin a new one");
             case EXECUTE -> {
-                clients.executed(invoker);
+                if (group != null) {
+                    CallerVotes.Ballot ballot = callerVotes.vote(invoker.client(), invoker.session(), invoker.sequence(),
+                            request.operation());
+                    if (ballot.outcome() != CallerVotes.Outcome.AGREED) {
+                        counters.votesRefused += ballot.outcome() == CallerVotes.Outcome.REFUSED ? 1 : 0;
+                        yield null;
+                    }
+                    askers = ballot.askers();
+                }
+                clients.executed(source);
                 executed++;
                 executedSinceCheckpoint++;
-                yield execute(invoker, request.operation());
+                yield execute(source, request.operation());
             }
         };
         if (reply != null) {
             byte[] frame = reply.encode();
-            replyCache.put(invoker, frame);
-            replies.send(invoker.client(), frame);
+            replyCache.put(source, frame);
+            for (ClientId asker : askers) {
+                replies.send(asker, frame);
+            }
         }
+    }
+
+    /** membership|seq of Protocols 12-13: a caller group's member's request numbered as the group's, else as is. */
+    private Invoker source(Invoker invoker) {
+        CallerGroup group = callerVotes.groupOf(invoker.client());
+        return group == null ? invoker : new Invoker(group.id(), invoker.session(), invoker.sequence());
     }
 
     private ClientReply execute(Invoker invoker, byte[] operation) {
@@ -272,7 +301,8 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
             return;
         }
         executedSinceCheckpoint = 0;
-        checkpoints.addLast(Checkpoint.of(new ReplicaState(abc.resumePoint(), clients.encode(), service.snapshot(), executed)));
+        checkpoints.addLast(Checkpoint.of(new ReplicaState(abc.resumePoint(), clients.encode(), callerVotes.encode(),
+                service.snapshot(), executed)));
         while (checkpoints.size() > 2) {
             checkpoints.pollFirst();
         }
@@ -369,6 +399,8 @@ public final class ReplicaInstance extends ProtocolInstance<TransferMessage> {
             return; // caught up meanwhile through the broadcast's own catch-up
         }
         clients = ClientTable.decode(new ByteReader(state.clients(), "client table"), options.clientWindow(), options.maxClients());
+        callerVotes = CallerVotes.decode(new ByteReader(state.callerVotes(), "caller votes"), options.callers(),
+                options.clientWindow());
         service.restore(state.service());
         executed = state.executed();
         executedSinceCheckpoint = 0;

@@ -75,7 +75,24 @@ public final class VotingMulticast {
 
     /** Lines 10-17: number the request and send it to the first member. */
     public Invocation invoke(byte[] operation) {
-        long number = ++seq;
+        return invoke(seq + 1, operation);
+    }
+
+    /**
+     * Lines 10-17 with the number the caller gives: the replicas of a caller group number their
+     * calls from their replicated state, so that every honest member asks for the same operation
+     * under the same number (the callee executes it once t+1 members asked alike). A number under
+     * way already gives that call.
+     */
+    public Invocation invoke(long number, byte[] operation) {
+        if (number < 1) {
+            throw new IllegalArgumentException("request numbers begin at 1, not " + number);
+        }
+        Call underWay = calls.get(number);
+        if (underWay != null) {
+            return new Invocation(number, underWay.result);
+        }
+        seq = Math.max(seq, number);
         Call call = new Call(new ClientRequest(false, session, number, operation), (int) (number % n));
         calls.put(number, call);
         members.send(call.firstMember, call.request.encode());
