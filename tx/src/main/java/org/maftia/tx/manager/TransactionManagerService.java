@@ -190,7 +190,10 @@ public final class TransactionManagerService implements ReplicatedService {
         return Reply.ok(record.ended() ? "ended" : record.state().label());  // lines 5-7
     }
 
-    /** The state of a transaction, to its clients only (others learn nothing, not even that it exists). */
+    /**
+     * The state of a transaction (its outcome once decided), to its clients only: others learn
+     * nothing, not even that it exists.
+     */
     private Reply onStatus(TransactionId tid, ClientId source) {
         TransactionRecord record = log.get(tid).orElse(null);
         if (record == null) {
@@ -199,7 +202,7 @@ public final class TransactionManagerService implements ReplicatedService {
         if (!record.clients.contains(source)) {
             return unknown(tid);
         }
-        return Reply.ok(record.ended() ? "ended" : record.state().label());
+        return Reply.ok(record.state().label());
     }
 
     private TransactionId tidAt(long position) {
