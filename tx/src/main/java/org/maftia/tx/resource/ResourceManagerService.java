@@ -139,6 +139,20 @@ public final class ResourceManagerService implements ReplicatedService {
         return Reply.ok("aborted");
     }
 
+    /** All resources or none: if one refuses its state, those already restored go back. */
+    private void restoreResources(TreeMap<String, byte[]> states) {
+        TreeMap<String, byte[]> previous = new TreeMap<>();
+        try {
+            states.forEach((name, state) -> {
+                previous.put(name, resources.get(name).snapshot());
+                resources.get(name).restore(state);
+            });
+        } catch (RuntimeException e) {
+            previous.forEach((name, state) -> resources.get(name).restore(state));
+            throw e;
+        }
+    }
+
     private void forget(TransactionId tid) {
         locks.releaseAll(tid);
         transactions.remove(tid);
@@ -189,7 +203,7 @@ public final class ResourceManagerService implements ReplicatedService {
             }
         }
         in.end();
-        states.forEach((name, state) -> resources.get(name).restore(state));
+        restoreResources(states);
         locks = restoredLocks;
         transactions = restored;
     }

@@ -174,4 +174,28 @@ class ResourceManagerServiceTest {
         assertThatThrownBy(() -> rm.restore(other.snapshot())).hasMessageContaining("unknown here");
         assertThat(rm.snapshot()).isEqualTo(before);
     }
+
+    @Test
+    void aResourceRefusingItsStateUndoesTheOthersRestore() {
+        byte[] before = rm.snapshot();
+        ResourceManagerService changed = bank();
+        invoke(changed, T1, "from", "withdraw", "30");
+        byte[] snapshot = changed.snapshot();
+        // "from" sorts before "to": corrupt the account state of "to" (its tentative, the last 8 bytes
+        // of its 16-byte state) to -2, which no account has, so "from" is restored first, then undone.
+        int toState = indexOf(snapshot, "to".getBytes(StandardCharsets.UTF_8)) + 2 + 4;
+        Arrays.fill(snapshot, toState + 8, toState + 16, (byte) 0xff);
+        snapshot[toState + 15] = (byte) 0xfe;
+        assertThatThrownBy(() -> rm.restore(snapshot)).hasMessageContaining("negative");
+        assertThat(rm.snapshot()).isEqualTo(before);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int k = 0; k + needle.length <= haystack.length; k++) {
+            if (Arrays.equals(haystack, k, k + needle.length, needle, 0, needle.length)) {
+                return k;
+            }
+        }
+        throw new AssertionError("not found");
+    }
 }
