@@ -3,7 +3,7 @@
  * signature, coin and cryptosystem interfaces, shares and tags, the dealer ({@code Dealers}) and
  * the decoders that pick a scheme by its name. The schemes themselves are implementation, reached
  * through those names; they and the strict codec they share are exported only to the project
- * modules that use them directly: group and replication encode their messages with the codec, the benchmarks time
+ * modules that use them directly: group, replication and tx encode their messages with the codec, the benchmarks time
  * each scheme.
  */
 module org.maftia.crypto {
@@ -12,7 +12,7 @@ module org.maftia.crypto {
     requires jblst;
 
     exports org.maftia.crypto;
-    exports org.maftia.crypto.codec to org.maftia.group, org.maftia.replication;
+    exports org.maftia.crypto.codec to org.maftia.group, org.maftia.replication, org.maftia.tx;
     exports org.maftia.crypto.bls to org.maftia.bench;
     exports org.maftia.crypto.dl to org.maftia.bench;
     exports org.maftia.crypto.quorum to org.maftia.bench;

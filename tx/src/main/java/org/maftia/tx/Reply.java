@@ -1,7 +1,7 @@
 package org.maftia.tx;
 
-import org.maftia.tx.codec.TxReader;
-import org.maftia.tx.codec.TxWriter;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
 
 /**
  * The answer of a transaction service operation: the spec's result (ok or notOk), a short reason
@@ -33,12 +33,12 @@ public record Reply(boolean ok, String reason, byte[] value) {
     }
 
     public byte[] encode() {
-        return new TxWriter().bool(ok).text(reason).bytes(value).toByteArray();
+        return new ByteWriter().bool(ok).prefixed(reason).prefixed(value).toByteArray();
     }
 
     public static Reply decode(byte[] bytes) {
-        TxReader in = new TxReader(bytes, "transaction reply");
-        Reply reply = new Reply(in.bool("result"), in.text("reason"), in.bytes("value"));
+        ByteReader in = new ByteReader(bytes, "transaction reply");
+        Reply reply = new Reply(in.bool("result"), in.prefixedString("reason"), in.prefixed("value"));
         in.end();
         return reply;
     }

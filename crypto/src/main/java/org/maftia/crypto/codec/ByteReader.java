@@ -1,6 +1,9 @@
 package org.maftia.crypto.codec;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.maftia.crypto.MalformedEncodingException;
@@ -57,6 +60,24 @@ public final class ByteReader {
         return v;
     }
 
+    /** A flag: one byte, 0 or 1. */
+    public boolean bool(String field) {
+        int value = u8(field);
+        if (value > 1) {
+            throw malformed(field + " is " + value + ", not a flag (0 or 1)");
+        }
+        return value == 1;
+    }
+
+    /** A count of items each at least {@code minItemBytes} long, checked against the bytes left before anything is allocated for them. */
+    public int count(int minItemBytes, String field) {
+        int count = u32(field);
+        if ((long) count * minItemBytes > bytes.length - position) {
+            throw malformed(field + " claims " + count + " items, more than the bytes left hold");
+        }
+        return count;
+    }
+
     /** An 8-byte count, position or sequence number that must not be negative. */
     public long u64(String field) {
         need(8, field);
@@ -101,8 +122,14 @@ public final class ByteReader {
         return raw(length, field);
     }
 
+    /** Text behind its length, which must be well-formed UTF-8. */
     public String prefixedString(String field) {
-        return new String(prefixed(field), StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(prefixed(field))).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed(field + " is not UTF-8 text");
+        }
     }
 
     /** Checks that {@code expected} (a format tag, a scheme name) comes next. */

@@ -34,6 +34,11 @@ public final class ByteWriter {
         return this;
     }
 
+    /** A flag: one byte, 0 or 1. */
+    public ByteWriter bool(boolean value) {
+        return u8(value ? 1 : 0);
+    }
+
     /** A non-negative 8-byte count, position or sequence number. */
     public ByteWriter u64(long value) {
         if (value < 0) {

@@ -6,8 +6,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.maftia.tx.TransactionId;
-import org.maftia.tx.codec.TxReader;
-import org.maftia.tx.codec.TxWriter;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
 
 /**
  * The Locking Manager's lock log (spec 5.3.5, Protocol 24): per resource id, the lock and the
@@ -107,9 +107,9 @@ public final class LockTable {
     }
 
     public byte[] encode() {
-        TxWriter out = new TxWriter().u32(locks.size());
+        ByteWriter out = new ByteWriter().u32(locks.size());
         locks.forEach((resource, held) -> {
-            out.text(resource).u8(held.lock.ordinal()).u32(held.tids.size());
+            out.prefixed(resource).u8(held.lock.ordinal()).u32(held.tids.size());
             held.tids.forEach(tid -> out.raw(tid.bytes()));
         });
         return out.toByteArray();
@@ -117,10 +117,10 @@ public final class LockTable {
 
     /** Strict: unknown lock kinds, holderless entries, and unsorted or repeated keys are refused. */
     public static LockTable decode(byte[] bytes) {
-        TxReader in = new TxReader(bytes, "lock table");
+        ByteReader in = new ByteReader(bytes, "lock table");
         LockTable table = new LockTable();
         for (int k = in.count(6, "locks"); k > 0; k--) {
-            String resource = in.text("resource");
+            String resource = in.prefixedString("resource");
             int kind = in.u8("lock");
             if (kind >= LockMode.values().length) {
                 throw in.malformed("lock kind " + kind + " is neither read nor write");

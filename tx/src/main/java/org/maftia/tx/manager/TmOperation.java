@@ -1,8 +1,8 @@
 package org.maftia.tx.manager;
 
 import org.maftia.tx.TransactionId;
-import org.maftia.tx.codec.TxReader;
-import org.maftia.tx.codec.TxWriter;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
 
 /**
  * The operations the transaction manager group executes (spec 5.3.4), one record per message of
@@ -45,15 +45,15 @@ public sealed interface TmOperation {
     }
 
     default byte[] encode() {
-        TxWriter out = new TxWriter();
+        ByteWriter out = new ByteWriter();
         switch (this) {
             case Begin b -> out.u8(1);
             case Join j -> out.u8(2).raw(j.tid.bytes());
-            case Register r -> out.u8(3).raw(r.tid.bytes()).text(r.resource);
+            case Register r -> out.u8(3).raw(r.tid.bytes()).prefixed(r.resource);
             case Commit c -> out.u8(4).raw(c.tid.bytes());
             case Abort a -> out.u8(5).raw(a.tid.bytes());
-            case PrepareVote p -> out.u8(6).raw(p.tid.bytes()).text(p.resource).bool(p.ok);
-            case Acknowledge a -> out.u8(7).raw(a.tid.bytes()).text(a.resource);
+            case PrepareVote p -> out.u8(6).raw(p.tid.bytes()).prefixed(p.resource).bool(p.ok);
+            case Acknowledge a -> out.u8(7).raw(a.tid.bytes()).prefixed(a.resource);
             case Status s -> out.u8(8).raw(s.tid.bytes());
         }
         return out.toByteArray();
@@ -61,7 +61,7 @@ public sealed interface TmOperation {
 
     /** Strict: an unknown kind, a short tid, a missing field or trailing bytes is refused. */
     static TmOperation decode(byte[] bytes) {
-        TxReader in = new TxReader(bytes, "transaction manager operation");
+        ByteReader in = new ByteReader(bytes, "transaction manager operation");
         int kind = in.u8("kind");
         TmOperation operation = switch (kind) {
             case 1 -> new Begin();
@@ -78,12 +78,12 @@ public sealed interface TmOperation {
         return operation;
     }
 
-    private static TransactionId tid(TxReader in) {
+    private static TransactionId tid(ByteReader in) {
         return new TransactionId(in.raw(TransactionId.LENGTH, "tid"));
     }
 
-    private static String resource(TxReader in) {
-        String resource = in.text("resource id");
+    private static String resource(ByteReader in) {
+        String resource = in.prefixedString("resource id");
         if (resource.isEmpty()) {
             throw in.malformed("an empty resource id");
         }

@@ -3,8 +3,8 @@ package org.maftia.tx.manager;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.maftia.tx.TransactionId;
-import org.maftia.tx.codec.TxReader;
-import org.maftia.tx.codec.TxWriter;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
 
 /**
  * The transaction log (spec 5.3.4.1, {@code trans log}: put, get, contains keyed by tid) and the
@@ -34,7 +34,7 @@ final class TransactionLog {
     }
 
     byte[] encode() {
-        TxWriter out = new TxWriter().u64(begun).u32(records.size());
+        ByteWriter out = new ByteWriter().u64(begun).u32(records.size());
         records.forEach((tid, record) -> {
             out.raw(tid.bytes());
             record.encode(out);
@@ -43,7 +43,7 @@ final class TransactionLog {
     }
 
     static TransactionLog decode(byte[] bytes) {
-        TxReader in = new TxReader(bytes, "transaction log");
+        ByteReader in = new ByteReader(bytes, "transaction log");
         TransactionLog log = new TransactionLog();
         log.begun = in.u64("begun");
         for (int k = in.count(TransactionId.LENGTH + 21, "transactions"); k > 0; k--) {

@@ -9,7 +9,7 @@ import org.maftia.replication.Invoker;
 import org.maftia.replication.ReplicatedService;
 import org.maftia.tx.Reply;
 import org.maftia.tx.TransactionId;
-import org.maftia.tx.codec.TxWriter;
+import org.maftia.crypto.codec.ByteWriter;
 
 /**
  * The transaction manager's state machine (spec 5.3.4, the TMP: Protocols 14, 15, 17, 18, 20, 22
@@ -210,7 +210,7 @@ public final class TransactionManagerService implements ReplicatedService {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(tidKey);
             mac.update(TID_LABEL);
-            return new TransactionId(mac.doFinal(new TxWriter().u64(position).toByteArray()));
+            return new TransactionId(mac.doFinal(new ByteWriter().u64(position).toByteArray()));
         } catch (InvalidKeyException e) {
             throw new IllegalStateException("the tid seed is not an HMAC key", e);
         } catch (GeneralSecurityException e) {

@@ -2,8 +2,8 @@ package org.maftia.tx.manager;
 
 import java.util.TreeSet;
 import org.maftia.net.client.ClientId;
-import org.maftia.tx.codec.TxReader;
-import org.maftia.tx.codec.TxWriter;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
 
 /**
  * One entry of the transaction log (spec 5.3.4.1: {@code clients|resources|state}), with the votes
@@ -36,7 +36,7 @@ final class TransactionRecord {
         return state.decided() && acknowledged.containsAll(resources);
     }
 
-    void encode(TxWriter out) {
+    void encode(ByteWriter out) {
         out.u8(state.ordinal());
         writeClients(out, clients);
         writeResources(out, resources);
@@ -45,7 +45,7 @@ final class TransactionRecord {
         writeResources(out, acknowledged);
     }
 
-    static TransactionRecord decode(TxReader in) {
+    static TransactionRecord decode(ByteReader in) {
         TransactionRecord record = new TransactionRecord();
         int state = in.u8("state");
         if (state >= TransactionState.values().length) {
@@ -60,17 +60,17 @@ final class TransactionRecord {
         return record;
     }
 
-    private static void writeClients(TxWriter out, TreeSet<ClientId> clients) {
+    private static void writeClients(ByteWriter out, TreeSet<ClientId> clients) {
         out.u32(clients.size());
         clients.forEach(c -> out.raw(c.publicKey()));
     }
 
-    private static void writeResources(TxWriter out, TreeSet<ResourceRef> resources) {
+    private static void writeResources(ByteWriter out, TreeSet<ResourceRef> resources) {
         out.u32(resources.size());
-        resources.forEach(r -> out.raw(r.manager().publicKey()).text(r.resource()));
+        resources.forEach(r -> out.raw(r.manager().publicKey()).prefixed(r.resource()));
     }
 
-    private static void readClients(TxReader in, TreeSet<ClientId> into) {
+    private static void readClients(ByteReader in, TreeSet<ClientId> into) {
         int count = in.count(32, "clients");
         for (int k = 0; k < count; k++) {
             into.add(new ClientId(in.raw(32, "client")));
@@ -80,10 +80,10 @@ final class TransactionRecord {
         }
     }
 
-    private static void readResources(TxReader in, TreeSet<ResourceRef> into) {
+    private static void readResources(ByteReader in, TreeSet<ResourceRef> into) {
         int count = in.count(36, "resources");
         for (int k = 0; k < count; k++) {
-            into.add(new ResourceRef(new ClientId(in.raw(32, "manager")), in.text("resource")));
+            into.add(new ResourceRef(new ClientId(in.raw(32, "manager")), in.prefixedString("resource")));
         }
         if (into.size() != count) {
             throw in.malformed("a resource listed twice");

@@ -2,8 +2,8 @@ package org.maftia.tx.resource;
 
 import java.util.List;
 import org.maftia.tx.TransactionId;
-import org.maftia.tx.codec.TxReader;
-import org.maftia.tx.codec.TxWriter;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.tx.lock.LockMode;
 
 /**
@@ -89,18 +89,17 @@ public final class Account implements Resource {
 
     @Override
     public byte[] snapshot() {
-        return new TxWriter().u64(balance).u64(tentative).toByteArray();
+        // No tentative balance is -1: a flag for it, since the codec's numbers are never negative.
+        ByteWriter out = new ByteWriter().u64(balance).bool(tentative >= 0);
+        return (tentative >= 0 ? out.u64(tentative) : out).toByteArray();
     }
 
     @Override
     public void restore(byte[] snapshot) {
-        TxReader in = new TxReader(snapshot, "account");
+        ByteReader in = new ByteReader(snapshot, "account");
         long restoredBalance = in.u64("balance");
-        long restoredTentative = in.u64("tentative");
+        long restoredTentative = in.bool("has tentative") ? in.u64("tentative") : -1;
         in.end();
-        if (restoredBalance < 0 || restoredTentative < -1) {
-            throw in.malformed("negative balance " + restoredBalance + " or tentative " + restoredTentative);
-        }
         balance = restoredBalance;
         tentative = restoredTentative;
     }

@@ -8,8 +8,8 @@ import org.maftia.replication.Invoker;
 import org.maftia.replication.ReplicatedService;
 import org.maftia.tx.Reply;
 import org.maftia.tx.TransactionId;
-import org.maftia.tx.codec.TxReader;
-import org.maftia.tx.codec.TxWriter;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.tx.lock.LockMode;
 import org.maftia.tx.lock.LockTable;
 
@@ -160,12 +160,12 @@ public final class ResourceManagerService implements ReplicatedService {
 
     @Override
     public byte[] snapshot() {
-        TxWriter out = new TxWriter().u32(resources.size());
-        resources.forEach((name, resource) -> out.text(name).bytes(resource.snapshot()));
-        out.bytes(locks.encode()).u32(transactions.size());
+        ByteWriter out = new ByteWriter().u32(resources.size());
+        resources.forEach((name, resource) -> out.prefixed(name).prefixed(resource.snapshot()));
+        out.prefixed(locks.encode()).u32(transactions.size());
         transactions.forEach((tid, participation) -> {
             out.raw(tid.bytes()).bool(participation.failed).bool(participation.prepared).u32(participation.written.size());
-            participation.written.forEach(out::text);
+            participation.written.forEach(out::prefixed);
         });
         return out.toByteArray();
     }
@@ -173,19 +173,19 @@ public final class ResourceManagerService implements ReplicatedService {
     /** Decodes everything before changing anything; the resources must be this replica's. */
     @Override
     public void restore(byte[] snapshot) {
-        TxReader in = new TxReader(snapshot, "resource manager snapshot");
+        ByteReader in = new ByteReader(snapshot, "resource manager snapshot");
         int count = in.count(8, "resources");
         if (count != resources.size()) {
             throw in.malformed(count + " resources, this replica has " + resources.size());
         }
         TreeMap<String, byte[]> states = new TreeMap<>();
         for (int k = 0; k < count; k++) {
-            String name = in.text("resource id");
-            if (!resources.containsKey(name) || states.put(name, in.bytes("resource state")) != null) {
+            String name = in.prefixedString("resource id");
+            if (!resources.containsKey(name) || states.put(name, in.prefixed("resource state")) != null) {
                 throw in.malformed("resource '" + name + "' unknown here or listed twice");
             }
         }
-        LockTable restoredLocks = LockTable.decode(in.bytes("locks"));
+        LockTable restoredLocks = LockTable.decode(in.prefixed("locks"));
         TreeMap<TransactionId, Participation> restored = new TreeMap<>();
         for (int k = in.count(TransactionId.LENGTH + 6, "transactions"); k > 0; k--) {
             TransactionId tid = new TransactionId(in.raw(TransactionId.LENGTH, "tid"));
@@ -193,7 +193,7 @@ public final class ResourceManagerService implements ReplicatedService {
             participation.failed = in.bool("failed");
             participation.prepared = in.bool("prepared");
             for (int w = in.count(4, "written"); w > 0; w--) {
-                String name = in.text("written resource");
+                String name = in.prefixedString("written resource");
                 if (!resources.containsKey(name) || !participation.written.add(name)) {
                     throw in.malformed("written resource '" + name + "' unknown here or listed twice");
                 }

@@ -3,8 +3,8 @@ package org.maftia.tx.resource;
 import java.util.ArrayList;
 import java.util.List;
 import org.maftia.tx.TransactionId;
-import org.maftia.tx.codec.TxReader;
-import org.maftia.tx.codec.TxWriter;
+import org.maftia.crypto.codec.ByteReader;
+import org.maftia.crypto.codec.ByteWriter;
 
 /**
  * The operations a resource manager group executes (spec 5.3.4): a client's invocation
@@ -37,11 +37,11 @@ public sealed interface RmOperation {
     }
 
     default byte[] encode() {
-        TxWriter out = new TxWriter();
+        ByteWriter out = new ByteWriter();
         switch (this) {
             case Invoke i -> {
-                out.u8(1).raw(i.tid.bytes()).text(i.resource).text(i.method).u32(i.args.size());
-                i.args.forEach(out::text);
+                out.u8(1).raw(i.tid.bytes()).prefixed(i.resource).prefixed(i.method).u32(i.args.size());
+                i.args.forEach(out::prefixed);
             }
             case Prepare p -> out.u8(2).raw(p.tid.bytes());
             case Commit c -> out.u8(3).raw(c.tid.bytes());
@@ -52,20 +52,20 @@ public sealed interface RmOperation {
 
     /** Strict: an unknown kind, a short tid, too many arguments or trailing bytes is refused. */
     static RmOperation decode(byte[] bytes) {
-        TxReader in = new TxReader(bytes, "resource manager operation");
+        ByteReader in = new ByteReader(bytes, "resource manager operation");
         int kind = in.u8("kind");
         RmOperation operation = switch (kind) {
             case 1 -> {
                 TransactionId tid = tid(in);
-                String resource = in.text("resource id");
-                String method = in.text("method");
+                String resource = in.prefixedString("resource id");
+                String method = in.prefixedString("method");
                 int count = in.count(4, "arguments");
                 if (count > MAX_ARGUMENTS) {
                     throw in.malformed(count + " arguments, more than " + MAX_ARGUMENTS);
                 }
                 List<String> args = new ArrayList<>(count);
                 for (int k = 0; k < count; k++) {
-                    args.add(in.text("argument"));
+                    args.add(in.prefixedString("argument"));
                 }
                 yield new Invoke(tid, resource, method, args);
             }
@@ -78,7 +78,7 @@ public sealed interface RmOperation {
         return operation;
     }
 
-    private static TransactionId tid(TxReader in) {
+    private static TransactionId tid(ByteReader in) {
         return new TransactionId(in.raw(TransactionId.LENGTH, "tid"));
     }
 }

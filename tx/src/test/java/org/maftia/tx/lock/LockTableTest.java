@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.maftia.tx.TransactionId;
-import org.maftia.tx.codec.MalformedOperationException;
+import org.maftia.crypto.MalformedEncodingException;
 
 /** Protocol 24's table, case by case. */
 class LockTableTest {
@@ -123,11 +123,11 @@ class LockTableTest {
         byte[] good = table.encode();
         table.lock("x", a, LockMode.WRITE);
         byte[] one = table.encode();
-        assertThatThrownBy(() -> LockTable.decode(new byte[] {0, 0})).isInstanceOf(MalformedOperationException.class);
-        assertThatThrownBy(() -> LockTable.decode(Arrays.copyOf(one, one.length - 1))).isInstanceOf(MalformedOperationException.class);
+        assertThatThrownBy(() -> LockTable.decode(new byte[] {0, 0})).isInstanceOf(MalformedEncodingException.class);
+        assertThatThrownBy(() -> LockTable.decode(Arrays.copyOf(one, one.length - 1))).isInstanceOf(MalformedEncodingException.class);
         byte[] trailing = Arrays.copyOf(good, good.length + 1);
-        assertThatThrownBy(() -> LockTable.decode(trailing)).hasMessageContaining("left over");
+        assertThatThrownBy(() -> LockTable.decode(trailing)).hasMessageContaining("trailing bytes");
         byte[] huge = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
-        assertThatThrownBy(() -> LockTable.decode(huge)).hasMessageContaining("more than the bytes left");
+        assertThatThrownBy(() -> LockTable.decode(huge)).isInstanceOf(MalformedEncodingException.class);
     }
 }

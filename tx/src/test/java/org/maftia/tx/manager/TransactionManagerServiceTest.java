@@ -9,7 +9,7 @@ import org.maftia.net.client.ClientId;
 import org.maftia.replication.Invoker;
 import org.maftia.tx.Reply;
 import org.maftia.tx.TransactionId;
-import org.maftia.tx.codec.MalformedOperationException;
+import org.maftia.crypto.MalformedEncodingException;
 
 /** Protocols 14-23 as the transaction manager's log sees them, one replica driven by hand. */
 class TransactionManagerServiceTest {
@@ -165,12 +165,12 @@ class TransactionManagerServiceTest {
         begin(ALICE);
         byte[] before = tm.snapshot();
         Invoker invoker = new Invoker(ALICE, 1, 99);
-        assertThatThrownBy(() -> tm.execute(new byte[0], invoker)).isInstanceOf(MalformedOperationException.class);
+        assertThatThrownBy(() -> tm.execute(new byte[0], invoker)).isInstanceOf(MalformedEncodingException.class);
         assertThatThrownBy(() -> tm.execute(new byte[] {42}, invoker)).hasMessageContaining("kind 42");
-        assertThatThrownBy(() -> tm.execute(new byte[] {2, 1, 2, 3}, invoker)).hasMessageContaining("tid runs past the end");
+        assertThatThrownBy(() -> tm.execute(new byte[] {2, 1, 2, 3}, invoker)).hasMessageContaining("truncated in tid");
         byte[] trailing = Arrays.copyOf(new TmOperation.Begin().encode(), 2);
-        assertThatThrownBy(() -> tm.execute(trailing, invoker)).hasMessageContaining("left over");
-        assertThatThrownBy(() -> tm.restore(new byte[] {1, 2, 3})).isInstanceOf(MalformedOperationException.class);
+        assertThatThrownBy(() -> tm.execute(trailing, invoker)).hasMessageContaining("trailing bytes");
+        assertThatThrownBy(() -> tm.restore(new byte[] {1, 2, 3})).isInstanceOf(MalformedEncodingException.class);
         assertThat(tm.snapshot()).isEqualTo(before);
     }
 
