@@ -61,7 +61,7 @@ public final class ServiceProxy implements AutoCloseable {
     /** A proxy for the group whose members are {@code members} (ids 0..n-1 in order) and which tolerates {@code t}. */
     public static ServiceProxy connect(int t, List<Member> members, LinkKeyPair clientKeys, ProxyOptions options) {
         // A session number above every earlier one of this client: the time it began, in microseconds.
-        return connect(t, members, clientKeys, options, System.currentTimeMillis() * 1000 + System.nanoTime() % 1000);
+        return connect(t, members, clientKeys, options, System.currentTimeMillis() * 1000 + Math.floorMod(System.nanoTime(), 1000));
     }
 
     /** A proxy in session {@code session}: a caller group's member's, the same at every member. */

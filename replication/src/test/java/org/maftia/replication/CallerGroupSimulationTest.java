@@ -115,7 +115,7 @@ class CallerGroupSimulationTest {
     }
 
     private void startReplica(int site) {
-        ReplicatedService service = site == corrupted ? new LyingService() : new KeyValueStore();
+        ReplicatedService service = site == corrupted ? new LyingStore(false) : new KeyValueStore();
         ReplySink replies = (client, frame) -> g.sim.schedule(LINK_DELAY, () -> {
             SimCaller c = callers.get(client);
             if (c != null && !(site == downSite && down)) {
@@ -126,26 +126,6 @@ class CallerGroupSimulationTest {
         replicas.put(site, new ServiceReplica(g.site(site), SERVICE, service, options, replies, ticks));
     }
 
-    /** The corrupted replica's service: executes, replies wrong. */
-    private static final class LyingService implements ReplicatedService {
-        final KeyValueStore store = new KeyValueStore();
-
-        @Override
-        public byte[] execute(byte[] request, Invoker invoker) {
-            store.execute(request, invoker);
-            return "999".getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public byte[] snapshot() {
-            return store.snapshot();
-        }
-
-        @Override
-        public void restore(byte[] snapshot) {
-            store.restore(snapshot);
-        }
-    }
 
     private void repeat(long periodNanos, Runnable task) {
         g.sim.schedule(periodNanos, () -> {

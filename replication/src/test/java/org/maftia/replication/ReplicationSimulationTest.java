@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.group.sim.SimGroup;
 import org.maftia.net.client.ClientId;
 import org.maftia.net.link.LinkKeyPair;
@@ -90,26 +89,6 @@ class ReplicationSimulationTest {
         }
     }
 
-    /** The corrupted replica's service: right answers, wrong replies and a wrong snapshot. */
-    private static final class LyingStore implements ReplicatedService {
-        final KeyValueStore store = new KeyValueStore();
-
-        @Override
-        public byte[] execute(byte[] request, Invoker invoker) {
-            store.execute(request, invoker);
-            return "999".getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public byte[] snapshot() {
-            return new ByteWriter().u32(1).prefixed("counter-0").prefixed("12345").toByteArray();
-        }
-
-        @Override
-        public void restore(byte[] snapshot) {
-            store.restore(snapshot);
-        }
-    }
 
     private SimGroup g;
     private final Map<Integer, ServiceReplica> replicas = new HashMap<>();
@@ -148,7 +127,7 @@ class ReplicationSimulationTest {
     }
 
     private ServiceReplica startReplica(int site) {
-        ReplicatedService service = site == corrupted ? new LyingStore() : new KeyValueStore();
+        ReplicatedService service = site == corrupted ? new LyingStore(true) : new KeyValueStore();
         ReplySink replies = (client, frame) -> g.sim.schedule(LINK_DELAY, () -> {
             SimClient c = clients.get(client);
             if (c != null && !(site == downSite && down)) {

@@ -2,18 +2,14 @@ package org.maftia.net.client;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
+import org.maftia.net.KeyDerivation;
 
 /**
  * The running state both ends of a handshake keep in step, after Noise's SymmetricState: a
@@ -37,17 +33,17 @@ final class SymmetricState {
 
     /** Both ends start from the protocol name and the site's static key, which the client knows in advance. */
     SymmetricState(byte[] sitePublicKey) {
-        h = sha256(PROTOCOL);
+        h = KeyDerivation.sha256(PROTOCOL);
         ck = h.clone();
         mixHash(sitePublicKey);
     }
 
     void mixHash(byte[] data) {
-        h = sha256(h, data);
+        h = KeyDerivation.sha256(h, data);
     }
 
     void mixKey(byte[] dh) {
-        byte[] out = hkdf(ck, dh, 64);
+        byte[] out = KeyDerivation.hkdf(dh, ck, NO_INFO, 64);
         ck = Arrays.copyOfRange(out, 0, 32);
         k = Arrays.copyOfRange(out, 32, 64);
     }
@@ -68,7 +64,7 @@ final class SymmetricState {
     }
 
     SessionKeys split() {
-        byte[] out = hkdf(ck, new byte[0], 64);
+        byte[] out = KeyDerivation.hkdf(new byte[0], ck, NO_INFO, 64);
         return new SessionKeys(Arrays.copyOfRange(out, 0, 32), Arrays.copyOfRange(out, 32, 64));
     }
 
@@ -106,23 +102,5 @@ final class SymmetricState {
         }
     }
 
-    private static byte[] hkdf(byte[] salt, byte[] ikm, int length) {
-        HKDFBytesGenerator g = new HKDFBytesGenerator(new SHA256Digest());
-        g.init(new HKDFParameters(ikm, salt, NO_INFO));
-        byte[] out = new byte[length];
-        g.generateBytes(out, 0, length);
-        return out;
-    }
 
-    private static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (byte[] p : parts) {
-                d.update(p);
-            }
-            return d.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
-    }
 }

@@ -2,13 +2,9 @@ package org.maftia.net.link;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
+import org.maftia.net.KeyDerivation;
 import org.maftia.net.group.GroupConfig;
 
 /**
@@ -30,7 +26,7 @@ final class LinkKeys {
         this.self = self;
         this.pairKeys = new byte[group.n()][];
         X25519PrivateKeyParameters sk = new X25519PrivateKeyParameters(privateKey, 0);
-        byte[] salt = sha256(LABEL, group.groupId().getBytes(StandardCharsets.UTF_8));
+        byte[] salt = KeyDerivation.sha256(LABEL, group.groupId().getBytes(StandardCharsets.UTF_8));
         for (int j = 0; j < group.n(); j++) {
             if (j == self) {
                 continue;
@@ -40,7 +36,7 @@ final class LinkKeys {
             if (isAllZero(shared)) {
                 throw new IllegalArgumentException("site " + j + "'s link key is a low-order point; regenerate the group keys");
             }
-            pairKeys[j] = hkdf(shared, salt, LABEL, 32);
+            pairKeys[j] = KeyDerivation.hkdf(shared, salt, LABEL, 32);
         }
     }
 
@@ -48,7 +44,7 @@ final class LinkKeys {
     byte[] directionKey(int from, int to, long epoch) {
         int peer = from == self ? to : from;
         byte[] info = ByteBuffer.allocate(LABEL.length + 16).put(LABEL).putInt(from).putInt(to).putLong(epoch).array();
-        return hkdfExpandOnly(pairKeys[peer], info);
+        return KeyDerivation.hkdfExpand(pairKeys[peer], info, 32);
     }
 
     /**
@@ -56,36 +52,11 @@ final class LinkKeys {
      * pair key under its own label, so a handshake MAC is never a frame key or tag.
      */
     byte[] handshakeKey(int peer) {
-        return hkdfExpandOnly(pairKeys[peer], HANDSHAKE_LABEL);
+        return KeyDerivation.hkdfExpand(pairKeys[peer], HANDSHAKE_LABEL, 32);
     }
 
-    private static byte[] hkdf(byte[] ikm, byte[] salt, byte[] info, int length) {
-        HKDFBytesGenerator g = new HKDFBytesGenerator(new SHA256Digest());
-        g.init(new HKDFParameters(ikm, salt, info));
-        byte[] out = new byte[length];
-        g.generateBytes(out, 0, length);
-        return out;
-    }
 
-    private static byte[] hkdfExpandOnly(byte[] prk, byte[] info) {
-        HKDFBytesGenerator g = new HKDFBytesGenerator(new SHA256Digest());
-        g.init(HKDFParameters.skipExtractParameters(prk, info));
-        byte[] out = new byte[32];
-        g.generateBytes(out, 0, 32);
-        return out;
-    }
 
-    private static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (byte[] p : parts) {
-                d.update(p);
-            }
-            return d.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
-    }
 
     private static boolean isAllZero(byte[] b) {
         int acc = 0;
