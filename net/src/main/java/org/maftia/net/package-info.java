@@ -15,6 +15,11 @@
  * refused, at any layer, is counted by reason ({@link org.maftia.net.NetworkCounters},
  * {@link org.maftia.net.link.LinkDrop}) and logged at debug level; none reaches a protocol.
  *
+ * <p>Clients of an open group (spec 5.3.3) are not members and reach sites over links of their own
+ * ({@code org.maftia.net.client}: a Noise-IK-style handshake, then AES-GCM frames); site-to-site
+ * TCP connections authenticate under the pairwise link key before any frame is read. Both derive
+ * their keys with {@link org.maftia.net.KeyDerivation}.
+ *
  * <p>What is not here: IGMP is the kernel's (spec 5.1.2); ICMP is limited to the reachability
  * probe of {@link org.maftia.net.probe.Reachability} (spec 3.1.4 asks no more); SNMP is the
  * {@code snmp} module's.
