@@ -18,12 +18,19 @@ public final class PropertyViolation extends AssertionError {
         this.sites = List.copyOf(sites);
     }
 
+    /** A violation shown by a history of transactions rather than by sites: the detail names them. */
+    PropertyViolation(String property, String detail) {
+        super(property + " violated: " + detail);
+        this.property = property;
+        this.sites = List.of();
+    }
+
     /** The property's name, as the specification calls it ("agreement", "total order", ...). */
     public String property() {
         return property;
     }
 
-    /** The honest sites whose records show the violation. */
+    /** The honest sites whose records show the violation; empty for a history of transactions. */
     public List<Integer> sites() {
         return sites;
     }
