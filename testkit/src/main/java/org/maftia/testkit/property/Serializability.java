@@ -62,7 +62,7 @@ public final class Serializability {
             order.reads(reader).forEach((key, value) -> {
                 List<String> writers = order.versions().getOrDefault(key, List.of());
                 String writer = order.writerOf(key, value);
-                int next = writers.indexOf(writer) + 1; // the initial value is at -1
+                int next = writer == null ? 0 : writers.indexOf(writer) + 1;
                 if (writer != null) {
                     edge(edges, writer, reader, "wr(" + key + ")");
                 }

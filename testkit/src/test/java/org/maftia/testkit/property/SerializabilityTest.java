@@ -24,7 +24,7 @@ class SerializabilityTest {
     void transfersThatReadEachOthersCommittedWritesSerializeInTheOrderTheyRead() {
         tx(history, "T2", COMMITTED, "r x 90", "w x 80", "r y 110", "w y 120");
         tx(history, "T1", COMMITTED, "r x 100", "w x 90", "r y 100", "w y 110");
-        tx(history, "T3", COMMITTED, "r y 120", "r x 80", "r y 120");
+        tx(history, "T3", COMMITTED, "r y 120", "r x 80", "r y 120", "r z 100");
         tx(history, "T4", ABORTED, "r x 90", "w x 0");
         Map<String, Long> finalValues = Map.of("x", 80L, "y", 120L, "z", 100L);
 
