@@ -10,5 +10,6 @@ module org.maftia.replication {
     requires org.slf4j;
 
     exports org.maftia.replication;
+    exports org.maftia.replication.outcall;
     exports org.maftia.replication.service;
 }

@@ -8,6 +8,8 @@ module org.maftia.tx {
 
     exports org.maftia.tx;
     exports org.maftia.tx.lock;
+    exports org.maftia.tx.client;
     exports org.maftia.tx.manager;
     exports org.maftia.tx.resource;
+    exports org.maftia.tx.site;
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.maftia.group.core.Digest;
 import org.maftia.net.client.ClientId;
+import org.maftia.net.group.GroupConfig;
 
 /**
  * A replicated group that calls this service (spec 5.3.3, Protocols 12-13: {@code group(j)}): each
@@ -25,6 +26,16 @@ public record CallerGroup(String name, int t, List<ClientId> members) {
         if (problem != null) {
             throw new IllegalArgumentException("caller group '" + name + "': " + problem);
         }
+    }
+
+    /** A replicated group as a caller: its id, its t, and each site's link key as its member's client key. */
+    public static CallerGroup of(GroupConfig group) {
+        return new CallerGroup(group.groupId(), group.t(), members(group));
+    }
+
+    /** Each site's link key as its client key, in site order: how a group's members call and vote. */
+    public static List<ClientId> members(GroupConfig group) {
+        return group.sites().stream().map(s -> new ClientId(s.linkPublicKey())).toList();
     }
 
     /**

@@ -1,30 +1,45 @@
 package org.maftia.tx;
 
+import java.util.Arrays;
 import org.maftia.crypto.codec.ByteReader;
 import org.maftia.crypto.codec.ByteWriter;
 
 /**
- * The answer of a transaction service operation: the spec's result (ok or notOk), a short reason
- * (why notOk, or the state reached), and the returned value (a tid for begin, the method's return
- * value for an invocation; empty otherwise). A notOk is a decision of the replicated service, the
- * same at every honest replica; an operation that does not even decode is refused instead.
+ * The answer of a transaction service operation: the spec's result (ok or notOk, with notOk split
+ * in two: {@link Result#RETRY}, the request may succeed later, as a lock held by another
+ * transaction or a registration under way; and {@link Result#NOT_OK}, it never will), a short
+ * reason (why not, or the state reached), and the returned value (a tid for begin, the method's
+ * return value for an invocation; empty otherwise). The answer is a decision of the replicated
+ * service, the same at every honest replica; an operation that does not even decode is refused
+ * instead.
  */
-public record Reply(boolean ok, String reason, byte[] value) {
+public record Reply(Result result, String reason, byte[] value) {
+
+    /** ok; notOk for now (ask again later); notOk for good. */
+    public enum Result { OK, RETRY, NOT_OK }
 
     public Reply {
         value = value.clone();
     }
 
     public static Reply ok(String reason) {
-        return new Reply(true, reason, new byte[0]);
+        return new Reply(Result.OK, reason, new byte[0]);
     }
 
     public static Reply ok(String reason, byte[] value) {
-        return new Reply(true, reason, value);
+        return new Reply(Result.OK, reason, value);
+    }
+
+    public static Reply retry(String reason) {
+        return new Reply(Result.RETRY, reason, new byte[0]);
     }
 
     public static Reply notOk(String reason) {
-        return new Reply(false, reason, new byte[0]);
+        return new Reply(Result.NOT_OK, reason, new byte[0]);
+    }
+
+    public boolean ok() {
+        return result == Result.OK;
     }
 
     @Override
@@ -33,28 +48,36 @@ public record Reply(boolean ok, String reason, byte[] value) {
     }
 
     public byte[] encode() {
-        return new ByteWriter().bool(ok).prefixed(reason).prefixed(value).toByteArray();
+        return new ByteWriter().u8(result.ordinal()).prefixed(reason).prefixed(value).toByteArray();
     }
 
     public static Reply decode(byte[] bytes) {
         ByteReader in = new ByteReader(bytes, "transaction reply");
-        Reply reply = new Reply(in.bool("result"), in.prefixedString("reason"), in.prefixed("value"));
+        int result = in.u8("result");
+        if (result >= Result.values().length) {
+            throw in.malformed("result " + result + " is none of ok, retry, notOk");
+        }
+        Reply reply = new Reply(Result.values()[result], in.prefixedString("reason"), in.prefixed("value"));
         in.end();
         return reply;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Reply r && r.ok == ok && r.reason.equals(reason) && java.util.Arrays.equals(r.value, value);
+        return o instanceof Reply r && r.result == result && r.reason.equals(reason) && Arrays.equals(r.value, value);
     }
 
     @Override
     public int hashCode() {
-        return Boolean.hashCode(ok) * 31 + reason.hashCode();
+        return result.hashCode() * 31 + reason.hashCode();
     }
 
     @Override
     public String toString() {
-        return (ok ? "ok" : "notOk") + " (" + reason + ")";
+        return switch (result) {
+            case OK -> "ok";
+            case RETRY -> "notOk, retry";
+            case NOT_OK -> "notOk";
+        } + " (" + reason + ")";
     }
 }

@@ -1,8 +1,8 @@
 package org.maftia.tx.manager;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import org.maftia.net.client.ClientId;
+import org.maftia.tx.ClientOrder;
 
 /**
  * A resource registered with a transaction (Protocol 17 line 10, {@code source|resource id}): the
@@ -11,11 +11,8 @@ import org.maftia.net.client.ClientId;
  */
 public record ResourceRef(ClientId manager, String resource) implements Comparable<ResourceRef> {
 
-    /** Clients by their key's bytes: any fixed order does, so that encodings agree. */
-    static final Comparator<ClientId> CLIENT_ORDER = (a, b) -> Arrays.compareUnsigned(a.publicKey(), b.publicKey());
-
     private static final Comparator<ResourceRef> ORDER =
-            Comparator.comparing(ResourceRef::manager, CLIENT_ORDER).thenComparing(ResourceRef::resource);
+            Comparator.comparing(ResourceRef::manager, ClientOrder.ORDER).thenComparing(ResourceRef::resource);
 
     @Override
     public int compareTo(ResourceRef other) {

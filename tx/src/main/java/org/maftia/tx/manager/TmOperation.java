@@ -1,13 +1,16 @@
 package org.maftia.tx.manager;
 
+import org.maftia.net.client.ClientId;
 import org.maftia.tx.TransactionId;
 import org.maftia.crypto.codec.ByteReader;
 import org.maftia.crypto.codec.ByteWriter;
 
 /**
- * The operations the transaction manager group executes (spec 5.3.4), one record per message of
- * Protocols 14-23: a one-byte kind, then the tid (32 bytes) for all but begin, then the
- * resource id and the vote where the message has them. The caller is not in the operation: it
+ * The operations the transaction manager group executes for its clients and for resource manager
+ * groups (spec 5.3.4, Protocols 14, 15, 17, 18 and 23): a one-byte kind, then the tid (32 bytes)
+ * for all but begin and summary, then the resource id and the client for a registration. The
+ * resource managers' prepare votes and acknowledgements are not operations: they are the replies
+ * to the group's own calls ({@code org.maftia.replication.outcall}). The caller is not in the operation: it
  * is the invoker the replication layer authenticated.
  */
 public sealed interface TmOperation {
@@ -20,8 +23,12 @@ public sealed interface TmOperation {
     record Join(TransactionId tid) implements TmOperation {
     }
 
-    /** Protocol 17: tm-register, from a resource manager group. */
-    record Register(TransactionId tid, String resource) implements TmOperation {
+    /**
+     * Protocol 17: tm-register, from a resource manager group, for {@code resource} and on behalf
+     * of {@code client}, which invoked it: the registration also asks whether that client is one
+     * of the transaction's (only they may act on it).
+     */
+    record Register(TransactionId tid, String resource, ClientId client) implements TmOperation {
     }
 
     /** Protocol 18: tm-commit, a client's vote to commit. */
@@ -32,16 +39,12 @@ public sealed interface TmOperation {
     record Abort(TransactionId tid) implements TmOperation {
     }
 
-    /** Protocol 20: rm-prepare-reply, a resource manager group's vote for one resource. */
-    record PrepareVote(TransactionId tid, String resource, boolean ok) implements TmOperation {
-    }
-
-    /** Protocol 22: rm-ack, a resource manager group applied the outcome to one resource. */
-    record Acknowledge(TransactionId tid, String resource) implements TmOperation {
-    }
-
     /** The transaction's state, for a client that did not cast the deciding vote. */
     record Status(TransactionId tid) implements TmOperation {
+    }
+
+    /** The log in figures (3.3.4.2 getStatus): transactions by state. */
+    record Summary() implements TmOperation {
     }
 
     default byte[] encode() {
@@ -49,12 +52,11 @@ public sealed interface TmOperation {
         switch (this) {
             case Begin b -> out.u8(1);
             case Join j -> out.u8(2).raw(j.tid.bytes());
-            case Register r -> out.u8(3).raw(r.tid.bytes()).prefixed(r.resource);
+            case Register r -> out.u8(3).raw(r.tid.bytes()).prefixed(r.resource).raw(r.client.publicKey());
             case Commit c -> out.u8(4).raw(c.tid.bytes());
             case Abort a -> out.u8(5).raw(a.tid.bytes());
-            case PrepareVote p -> out.u8(6).raw(p.tid.bytes()).prefixed(p.resource).bool(p.ok);
-            case Acknowledge a -> out.u8(7).raw(a.tid.bytes()).prefixed(a.resource);
-            case Status s -> out.u8(8).raw(s.tid.bytes());
+            case Status s -> out.u8(6).raw(s.tid.bytes());
+            case Summary s -> out.u8(7);
         }
         return out.toByteArray();
     }
@@ -66,13 +68,12 @@ public sealed interface TmOperation {
         TmOperation operation = switch (kind) {
             case 1 -> new Begin();
             case 2 -> new Join(tid(in));
-            case 3 -> new Register(tid(in), resource(in));
+            case 3 -> new Register(tid(in), resource(in), new ClientId(in.raw(32, "client")));
             case 4 -> new Commit(tid(in));
             case 5 -> new Abort(tid(in));
-            case 6 -> new PrepareVote(tid(in), resource(in), in.bool("vote"));
-            case 7 -> new Acknowledge(tid(in), resource(in));
-            case 8 -> new Status(tid(in));
-            default -> throw in.malformed("kind " + kind + " is not an operation (1 begin .. 8 status)");
+            case 6 -> new Status(tid(in));
+            case 7 -> new Summary();
+            default -> throw in.malformed("kind " + kind + " is not an operation (1 begin .. 7 summary)");
         };
         in.end();
         return operation;
