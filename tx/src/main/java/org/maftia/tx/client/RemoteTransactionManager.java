@@ -13,6 +13,9 @@ import org.maftia.tx.manager.TransactionState;
 /** The {@link TransactionManager} of a replicated transaction manager group, reached through Voting Multicast. */
 public final class RemoteTransactionManager implements TransactionManager, AutoCloseable {
 
+    /** How a status reply begins once every resource manager group acknowledged the outcome. */
+    private static final String ENDED = "ended ";
+
     private final ServiceProxy proxy;
     private final GroupRequests requests;
 
@@ -38,21 +41,30 @@ public final class RemoteTransactionManager implements TransactionManager, AutoC
         return tid;
     }
 
-    /** Votes commit, then reads the state with back-off until the outcome is known or the policy's wait is over. */
+    /**
+     * Votes commit, then reads the state with back-off until the transaction aborted, or
+     * committed and every resource manager group applied it (Protocol 22: the transaction ended),
+     * so that what the client reads next at a bank includes it; or until the policy's wait is over.
+     */
     @Override
     public void commit(TransactionId tid) {
-        TransactionState state = stateOf(required(requests.ordered(new TmOperation.Commit(tid).encode(), "commit"), "commit " + tid));
+        Reply reply = required(requests.ordered(new TmOperation.Commit(tid).encode(), "commit"), "commit " + tid);
         long deadline = System.nanoTime() + requests.policy().outcomeWait().toNanos();
-        for (int attempt = 1; !state.decided(); attempt++) {
+        for (int attempt = 1; !settled(reply); attempt++) {
             if (System.nanoTime() > deadline) {
-                throw new OutcomeUnknownException(tid + " is still " + state.label() + " after " + requests.policy().outcomeWait());
+                throw new OutcomeUnknownException(tid + " is still " + reply.reason() + " after " + requests.policy().outcomeWait());
             }
             GroupRequests.pause(requests.policy().pause(attempt).toNanos(), "commit " + tid);
-            state = status(tid);
+            reply = required(requests.readOnly(new TmOperation.Status(tid).encode(), "status"), "status of " + tid);
         }
-        if (state == TransactionState.ABORTED) {
+        if (stateOf(reply) == TransactionState.ABORTED) {
             throw new TransactionAbortedException(tid + " aborted");
         }
+    }
+
+    /** Aborted, or committed and ended. */
+    private static boolean settled(Reply reply) {
+        return stateOf(reply) == TransactionState.ABORTED || reply.reason().startsWith(ENDED);
     }
 
     @Override
@@ -77,7 +89,7 @@ public final class RemoteTransactionManager implements TransactionManager, AutoC
 
     /** The state a reply names ("preparing", "ended committed", ...). */
     private static TransactionState stateOf(Reply reply) {
-        String label = reply.reason().startsWith("ended ") ? reply.reason().substring(6) : reply.reason();
+        String label = reply.reason().startsWith(ENDED) ? reply.reason().substring(ENDED.length()) : reply.reason();
         return TransactionState.valueOf(label.toUpperCase(Locale.ROOT));
     }
 
