@@ -9,6 +9,7 @@ module org.maftia.node {
     requires org.maftia.ttcb;
     requires org.maftia.group;
     requires org.maftia.replication;
+    requires org.maftia.tx;
     requires com.fasterxml.jackson.databind;
     requires ch.qos.logback.classic;
     requires org.slf4j;

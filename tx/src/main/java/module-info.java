@@ -7,6 +7,7 @@ module org.maftia.tx {
     requires transitive org.maftia.replication;
 
     exports org.maftia.tx;
+    exports org.maftia.tx.bank;
     exports org.maftia.tx.lock;
     exports org.maftia.tx.client;
     exports org.maftia.tx.manager;

@@ -12,18 +12,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code maftia demo [stream|reliable|kernel]}: each variant is a subcommand with its own options,
- * so an option is accepted only by the variant it applies to; no variant runs the main one,
- * {@code stream}, with its defaults.
+ * {@code maftia demo [bank|stream|reliable|kernel]}: each variant is a subcommand with its own
+ * options, so an option is accepted only by the variant it applies to; no variant runs the main
+ * one, {@code bank}, with its defaults.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-            "Run a demo. Without a variant: the main one, 'demo stream' with its",
-            "defaults. Options belong to a variant: bin/maftia demo stream --payloads 2000.",
+            "Run a demo. Without a variant: the main one, 'demo bank' with its defaults.",
+            "Options belong to a variant: bin/maftia demo bank --clients 20.",
             "Exit code: 0 when the demo showed what it claims; 1 when it did not, timed out",
             "(it says what it was waiting for) or failed; 2 for a mistake on the command line."
         },
-        subcommands = {StreamDemoCommand.class, ReliableDemoCommand.class, KernelDemoCommand.class})
+        subcommands = {BankDemoCommand.class, StreamDemoCommand.class, ReliableDemoCommand.class, KernelDemoCommand.class})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return spec.subcommands().get(StreamDemoCommand.NAME).execute();
+        return spec.subcommands().get(BankDemoCommand.NAME).execute();
     }
 
     /**

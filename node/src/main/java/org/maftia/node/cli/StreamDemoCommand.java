@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = StreamDemoCommand.NAME, mixinStandardHelpOptions = true,
         description = {
-            "The main demo: an atomic broadcast stream among 4 sites, one Byzantine.",
+            "An atomic broadcast stream among 4 sites, one Byzantine.",
             "A group of 4 sites in this process, keys from the dealer, TCP on loopback",
             "through authenticated links; site 3 is Byzantine. The honest sites exchange",
             "an atomic broadcast stream (Protocol 7) and the demo shows they deliver the",

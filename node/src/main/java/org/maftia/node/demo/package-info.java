@@ -1,7 +1,9 @@
 /**
- * The demos behind {@code maftia demo}, one per variant. {@code demo stream} (the main one, also
- * plain {@code demo}): {@link org.maftia.node.demo.AtomicStreamDemo}, four sites over TCP with a
- * Byzantine one, exchanging an atomic broadcast stream. {@code demo reliable}:
+ * The demos behind {@code maftia demo}, one per variant. {@code demo bank} (the main one, also
+ * plain {@code demo}): {@link org.maftia.node.demo.BankDemo}, the replicated bank of the
+ * transaction service, three groups of four sites with a corrupted replica in each. {@code demo
+ * stream}: {@link org.maftia.node.demo.AtomicStreamDemo}, four sites over TCP with a Byzantine
+ * one, exchanging an atomic broadcast stream. {@code demo reliable}:
  * {@link org.maftia.node.demo.GroupDemo}, the same group reliably broadcasting while the
  * Byzantine site equivocates. {@code demo kernel}: {@link org.maftia.node.demo.LoopbackDemo}, one
  * Appia channel of four real layers in one process. Bottom to top:

@@ -27,7 +27,7 @@ class MaftiaCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"version", "keygen", "ttcbd", "site", "client", "status", "demo", "demo stream", "demo reliable", "demo kernel", "test", "jmh"})
+    @ValueSource(strings = {"version", "keygen", "ttcbd", "site", "client", "status", "demo", "demo bank", "demo stream", "demo reliable", "demo kernel", "test", "jmh"})
     void everySubcommandHasHelp(String subcommand) {
         List<String> args = new java.util.ArrayList<>(List.of(subcommand.split(" ")));
         args.add("--help");
@@ -38,7 +38,7 @@ class MaftiaCommandTest {
     @Test
     void theDemoHelpListsTheVariantsAndSaysWhichRunsByDefault() {
         assertThat(run("demo", "--help")).isZero();
-        assertThat(out.toString()).contains("stream", "reliable", "kernel", "Without a variant: the main one, 'demo stream'");
+        assertThat(out.toString()).contains("bank", "stream", "reliable", "kernel", "Without a variant: the main one, 'demo bank'");
     }
 
     @Test

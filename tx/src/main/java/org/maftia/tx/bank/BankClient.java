@@ -22,11 +22,13 @@ public final class BankClient implements AutoCloseable {
     public record Transfer(String tid, boolean committed, String reason, long fromAfter, long toAfter) {
     }
 
-    /** Where a transfer's steps are reported: the values each step read and wrote, for a history. */
+    /** Where a transfer's steps are reported: the values each step read and wrote (for a history), and its outcome. */
     public interface Observer {
-        void withdrew(String tid, String account, long before, long after);
+        default void withdrew(String tid, String account, long before, long after) {
+        }
 
-        void deposited(String tid, String account, long before, long after);
+        default void deposited(String tid, String account, long before, long after) {
+        }
 
         void ended(String tid, boolean committed);
 
