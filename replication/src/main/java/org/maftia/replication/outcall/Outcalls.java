@@ -224,13 +224,14 @@ public final class Outcalls {
         for (int k = in.count(28, "calls"); k > 0; k--) {
             Call call = new Call(in.u64("call id"), in.prefixedString("callee"), in.u64("number"), in.prefixed("operation"),
                     in.prefixed("context"));
-            if (call.id() >= read.nextId || read.out.put(call.id(), call) != null) {
-                throw in.malformed("call " + call.id() + " not issued or listed twice");
+            if (call.id() >= read.nextId || call.number() > read.nextNumber.getOrDefault(call.callee(), 0L)
+                    || read.out.put(call.id(), call) != null) {
+                throw in.malformed("call " + call.id() + " not issued, numbered beyond its callee's, or listed twice");
             }
             for (int v = in.count(6, "votes"); v > 0; v--) {
                 int member = in.u16("member");
                 byte[] reply = in.prefixed("reply");
-                if (member >= members.size() || read.replyVotes.computeIfAbsent(call.id(), id -> new HashMap<>())
+                if (member >= members.size() || reply.length > maxReplyBytes || read.replyVotes.computeIfAbsent(call.id(), id -> new HashMap<>())
                         .put(member, Digest.of(reply)) != null) {
                     throw in.malformed("a vote of member " + member + " on call " + call.id());
                 }
@@ -245,6 +246,9 @@ public final class Outcalls {
         }
         read.ignoredVotes = in.u64("ignored votes");
         in.end();
+        if (read.announcedUpTo >= read.nextId) {
+            throw in.malformed("calls announced up to " + read.announcedUpTo + " but only " + (read.nextId - 1) + " issued");
+        }
         return read;
     }
 
