@@ -6,16 +6,20 @@
  *
  * <p><b>Guarantees.</b> A method runs only under its transaction's lock (read for reads, write for
  * writes), on a tentative state saved at the transaction's first write of the resource; a
- * conflicting request is notOk at once and changes nothing. Prepare votes yes only for a
+ * conflicting request is notOk (retry) at once and changes nothing. A client acts on a tid only
+ * once the transaction manager confirmed, through a registration, that it is one of the tid's
+ * clients; a tid unknown there is refused for good. Prepare votes yes only for a
  * transaction that did something here and had nothing refused; commit (of a prepared
  * transaction only) makes its tentative states permanent, abort drops them; both release all
- * its locks. Only the transaction manager group prepares, commits and aborts. Snapshots are
+ * its locks. Only the transaction manager group prepares, commits, aborts and unlocks. A
+ * transaction holding locks unprepared for longer than {@code lockTicks} is aborted here. Snapshots are
  * deterministic: two replicas fed the same operations give the same bytes.
  *
  * <p><b>Departures and limits.</b> The spec keeps a state per resource (non-transactional,
  * transactional, prepare); here it is per transaction, which says the same with several
- * transactions reading one resource. Registration with the transaction manager (Protocol 16
- * lines 9-18) is not done yet: until it is, a tid is not checked here, and any caller can take
- * locks under a made-up tid (they stay until an abort of that tid).
+ * transactions reading one resource. Registration (Protocol 16 lines 9-18) is per resource and
+ * client, and its wait is the client's retry. Unlock (Protocol 24 lines 24-31) releases only a
+ * lock on a resource the transaction did not write: strict two-phase locking holds a written
+ * resource's lock until commit or abort.
  */
 package org.maftia.tx.resource;
