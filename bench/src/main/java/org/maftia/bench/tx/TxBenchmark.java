@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.maftia.bench.service.Failure;
 import org.maftia.group.loopback.LoopbackGroup;
+import org.maftia.replication.ServiceReplica;
 import org.maftia.tx.bank.BankGroups;
 import org.maftia.tx.bank.BankLayout;
 
@@ -30,8 +33,12 @@ import org.maftia.tx.bank.BankLayout;
  */
 public final class TxBenchmark {
 
-    /** One measured case. */
-    record Row(int clients, TransferClients.Result result) {
+    /**
+     * One measured case, with what site 0 of every group ordered meanwhile: its atomic broadcast
+     * rounds per second, by group, and the requests (client requests, calls from the other
+     * groups, clock ticks) all three executed per transfer that ended.
+     */
+    record Row(int clients, TransferClients.Result result, Map<String, Double> roundsPerSecond, double requestsPerTransfer) {
         double millis(double percentile) {
             return result.committed() == 0 ? Double.NaN : result.latencyMicros().getValueAtPercentile(percentile) / 1000.0;
         }
@@ -41,9 +48,8 @@ public final class TxBenchmark {
     private static final int T = 1;
     /** The corrupted site of every group with {@code --byzantine}. */
     private static final int CORRUPTED = N - 1;
-    /** The period of the groups' clocks, which bound how long a transaction stays open or holds a lock. */
-    private static final Duration TICK = Duration.ofMillis(200);
     private static final long OPENING_BALANCE = 1_000_000_000L;
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
     /** How long the honest replicas may take to apply the last outcomes after the clients stopped. */
@@ -96,11 +102,11 @@ public final class TxBenchmark {
         BankLayout layout = new BankLayout(root, options.accounts(), OPENING_BALANCE);
         int base = LoopbackGroup.freeBasePort(3 * 200);
         layout.deal(N, T, InetAddress.getLoopbackAddress(), base);
-        out.printf(Locale.ROOT, "bench tx: groups %s of %d sites (t = %d) on 127.0.0.1:%d..%d, %s; %d accounts per bank%n",
-                BankLayout.groups(), N, T, base, base + 3 * 200 - 1,
+        out.printf(Locale.ROOT, "bench tx: groups %s of %d sites (t = %d) on 127.0.0.1:%d..%d, %s; %d accounts per bank;"
+                        + " clocks tick every %s%n", BankLayout.groups(), N, T, base, base + 3 * 200 - 1,
                 options.byzantine() ? "site " + CORRUPTED + " of every group corrupted" : "every replica honest",
-                options.accounts());
-        groups = BankGroups.start(layout, options.byzantine() ? CORRUPTED : -1, TICK);
+                options.accounts(), seconds(options.tick()));
+        groups = BankGroups.start(layout, options.byzantine() ? CORRUPTED : -1, options.tick());
         if (!groups.awaitRunning(START_TIMEOUT)) {
             failure.report("the groups were not all running within " + START_TIMEOUT.toSeconds() + " s");
             return 1;
@@ -109,15 +115,17 @@ public final class TxBenchmark {
         for (int clients : options.clients()) {
             out.printf(Locale.ROOT, "[%d/%d] %d clients: warm-up %s, measuring %s ...%n", rows.size() + 1,
                     options.clients().size(), clients, seconds(options.warmup()), seconds(options.duration()));
-            TransferClients.Result result = measure(layout, clients);
-            if (result == null) {
+            Row row = measure(layout, clients);
+            if (row == null) {
                 return 1;
             }
-            Row row = new Row(clients, result);
             rows.add(row);
+            TransferClients.Result result = row.result();
             out.printf(Locale.ROOT, "        %,.1f committed/s, %,.1f aborted/s, p50 %.1f ms, p99 %.1f ms (%,d committed, %,d aborted, %,d unknown)%n",
                     result.committedPerSecond(), result.abortedPerSecond(), row.millis(50), row.millis(99),
                     result.committed(), result.aborted(), result.unknown());
+            out.printf(Locale.ROOT, "        ABC rounds/s %s; %.1f requests ordered per transfer%n", row.roundsPerSecond(),
+                    row.requestsPerTransfer());
         }
         printTable(rows);
         writeCsv(rows);
@@ -130,15 +138,17 @@ public final class TxBenchmark {
     }
 
     /** One case; null if something failed (the failure says what). */
-    private TransferClients.Result measure(BankLayout layout, int count) throws InterruptedException {
+    private Row measure(BankLayout layout, int count) throws Exception {
         TransferClients clients = TransferClients.start(layout, count, failure);
         if (failure.awaitFor(options.warmup())) {
             clients.stop(STOP_TIMEOUT);
             return null;
         }
+        Map<String, ServiceReplica.Status> before = firstSiteStatus();
         clients.beginMeasurement();
         boolean failed = failure.awaitFor(options.duration());
         clients.endMeasurement();
+        Map<String, ServiceReplica.Status> after = firstSiteStatus();
         TransferClients.Result result = clients.stop(STOP_TIMEOUT);
         if (failed || result == null || failure.what() != null) {
             return null;
@@ -147,7 +157,25 @@ public final class TxBenchmark {
             failure.report("no transfer committed in " + seconds(options.duration()) + " with " + count + " clients");
             return null;
         }
-        return result;
+        Map<String, Double> rounds = new LinkedHashMap<>();
+        long executed = 0;
+        for (String group : BankLayout.groups()) {
+            rounds.put(group, Math.round(10 * (after.get(group).round() - before.get(group).round()) / result.seconds()) / 10.0);
+            executed += after.get(group).executed() - before.get(group).executed();
+        }
+        long ended = result.committed() + result.aborted() + result.unknown();
+        return new Row(count, result, rounds, (double) executed / ended);
+    }
+
+    /** The status of site 0 of every group, by group. */
+    private Map<String, ServiceReplica.Status> firstSiteStatus() throws Exception {
+        Map<String, ServiceReplica.Status> status = new LinkedHashMap<>();
+        for (BankGroups.Site site : groups.sites()) {
+            if (site.id() == 0) {
+                status.put(site.group(), site.replica().served().replica().status().get(STATUS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            }
+        }
+        return status;
     }
 
     /**
@@ -194,25 +222,33 @@ public final class TxBenchmark {
 
     private void printTable(List<Row> rows) {
         out.println();
-        out.printf(Locale.ROOT, "%8s %12s %10s %8s %8s %8s %8s%n", "clients", "committed/s", "aborted/s", "unknown",
-                "p50 ms", "p99 ms", "max ms");
+        out.printf(Locale.ROOT, "%8s %12s %10s %8s %8s %8s %8s %22s %10s%n", "clients", "committed/s", "aborted/s", "unknown",
+                "p50 ms", "p99 ms", "max ms", "rounds/s tm/a/b", "req/transf");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%8d %,12.1f %,10.1f %8d %8.1f %8.1f %8.1f%n", r.clients(), r.result().committedPerSecond(),
+            out.printf(Locale.ROOT, "%8d %,12.1f %,10.1f %8d %8.1f %8.1f %8.1f %22s %10.1f%n", r.clients(), r.result().committedPerSecond(),
                     r.result().abortedPerSecond(), r.result().unknown(), r.millis(50), r.millis(99),
-                    r.result().latencyMicros().getMaxValue() / 1000.0);
+                    r.result().latencyMicros().getMaxValue() / 1000.0, roundsColumn(r), r.requestsPerTransfer());
         }
     }
 
     private void writeCsv(List<Row> rows) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("clients,accounts,byzantine,committed_per_s,aborted_per_s,committed,aborted,unknown,p50_ms,p99_ms,max_ms,seconds");
+        lines.add("clients,accounts,byzantine,tick_ms,committed_per_s,aborted_per_s,committed,aborted,unknown,p50_ms,p99_ms,max_ms,seconds,"
+                + "tm_rounds_per_s,bank_a_rounds_per_s,bank_b_rounds_per_s,requests_per_transfer");
         for (Row r : rows) {
             TransferClients.Result res = r.result();
-            lines.add(String.format(Locale.ROOT, "%d,%d,%b,%.2f,%.2f,%d,%d,%d,%.3f,%.3f,%.3f,%.3f", r.clients(), options.accounts(),
-                    options.byzantine(), res.committedPerSecond(), res.abortedPerSecond(), res.committed(), res.aborted(),
-                    res.unknown(), r.millis(50), r.millis(99), res.latencyMicros().getMaxValue() / 1000.0, res.seconds()));
+            lines.add(String.format(Locale.ROOT, "%d,%d,%b,%d,%.2f,%.2f,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.1f,%.1f,%.1f,%.2f", r.clients(),
+                    options.accounts(), options.byzantine(), options.tick().toMillis(), res.committedPerSecond(),
+                    res.abortedPerSecond(), res.committed(), res.aborted(), res.unknown(), r.millis(50), r.millis(99),
+                    res.latencyMicros().getMaxValue() / 1000.0, res.seconds(), r.roundsPerSecond().get(BankLayout.TM),
+                    r.roundsPerSecond().get(BankLayout.BANK_A), r.roundsPerSecond().get(BankLayout.BANK_B), r.requestsPerTransfer()));
         }
         Files.write(options.out(), lines);
+    }
+
+    private static String roundsColumn(Row r) {
+        return String.format(Locale.ROOT, "%.1f/%.1f/%.1f", r.roundsPerSecond().get(BankLayout.TM),
+                r.roundsPerSecond().get(BankLayout.BANK_A), r.roundsPerSecond().get(BankLayout.BANK_B));
     }
 
     /** Stops the groups and deletes their directories; on every way out, once. */

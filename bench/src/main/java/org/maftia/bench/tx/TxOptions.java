@@ -11,9 +11,10 @@ import java.util.Locale;
 /**
  * What {@code maftia bench tx} runs: for each client count, that many closed-loop clients
  * transferring between {@code accounts} accounts of each bank, warmed up then measured; with
- * {@code byzantine}, one replica of every group is corrupted.
+ * {@code byzantine}, one replica of every group is corrupted; the groups' clocks tick every {@code tick}.
  */
-record TxOptions(List<Integer> clients, int accounts, Duration warmup, Duration duration, boolean byzantine, Path out) {
+record TxOptions(List<Integer> clients, int accounts, Duration warmup, Duration duration, boolean byzantine, Duration tick,
+                 Path out) {
 
     static final String USAGE = """
             usage: bin/maftia bench tx [options]
@@ -27,6 +28,8 @@ record TxOptions(List<Integer> clients, int accounts, Duration warmup, Duration 
               --warmup TIME      warm-up per case, e.g. 5s, 500ms (default 5s)
               --duration TIME    measured time per case (default 15s)
               --byzantine        one corrupted replica in every group (default: all honest)
+              --tick TIME        period of the groups' clocks, which bound how long a transaction stays
+                                 open and holds locks (default 200ms)
               --out FILE         the CSV written at the end (default bench-tx-<timestamp>.csv)
             """;
 
@@ -36,6 +39,7 @@ record TxOptions(List<Integer> clients, int accounts, Duration warmup, Duration 
         Duration warmup = Duration.ofSeconds(5);
         Duration duration = Duration.ofSeconds(15);
         boolean byzantine = false;
+        Duration tick = Duration.ofMillis(200);
         Path out = Path.of("bench-tx-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -52,11 +56,12 @@ record TxOptions(List<Integer> clients, int accounts, Duration warmup, Duration 
                 case "--accounts" -> accounts = number(option, value, 1);
                 case "--warmup" -> warmup = duration(option, value, false);
                 case "--duration" -> duration = duration(option, value, true);
+                case "--tick" -> tick = duration(option, value, true);
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException(option + ": unknown option");
             }
         }
-        return new TxOptions(clients, accounts, warmup, duration, byzantine, out);
+        return new TxOptions(clients, accounts, warmup, duration, byzantine, tick, out);
     }
 
     private static List<Integer> positiveList(String option, String value) {
