@@ -17,4 +17,5 @@ open module org.maftia.bench {
     requires jmh.core;
     requires HdrHistogram;
     requires java.management;
+    requires jdk.management;
 }

@@ -18,7 +18,11 @@ import org.maftia.tx.client.RetryPolicy;
  * N closed-loop clients of the bank: each thread is a client of its own (its own link key, its own
  * {@link BankClient}) that transfers a random amount between a random account of one bank and a
  * random account of the other, in a random direction, and starts the next transfer as soon as the
- * last one ended. Transfers that end between {@link #beginMeasurement} and {@link #endMeasurement}
+ * last one ended. Every {@value #TRANSFERS_PER_CLIENT} transfers a thread becomes a new client
+ * (a new key): a client's read-only requests (the status reads with which commit waits for the
+ * outcome) take request numbers that the group's window of executed requests never sees
+ * executed, so once a client's numbers run {@code clientWindow} (256) past its first read-only
+ * one, the transaction manager refuses its ordered requests; a transfer takes a few such numbers. Transfers that end between {@link #beginMeasurement} and {@link #endMeasurement}
  * are counted (committed, aborted, outcome unknown), and the latency of the committed ones, from
  * begin to the return of commit, recorded. Any exception in a client thread is reported to the
  * {@link Failure} and stops that thread.
@@ -38,8 +42,8 @@ final class TransferClients {
 
     /** Amounts are drawn from 1 to this; the opening balance is far above, so overdrafts are rare. */
     static final long MAX_AMOUNT = 1_000;
+    static final int TRANSFERS_PER_CLIENT = 8;
     private static final long LONGEST_MICROS = Duration.ofMinutes(2).toNanos() / 1_000;
-    private final List<BankClient> bankClients = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<Histogram> histograms = new ArrayList<>();
     private final AtomicLong aborted = new AtomicLong();
@@ -55,24 +59,14 @@ final class TransferClients {
         this.failure = failure;
     }
 
-    /** Connects {@code count} clients to the bank's groups and starts them transferring. */
+    /** Starts {@code count} clients transferring. */
     static TransferClients start(BankLayout layout, int count, Failure failure) {
         TransferClients clients = new TransferClients(layout, failure);
         SecureRandom random = new SecureRandom();
-        try {
-            for (int i = 0; i < count; i++) {
-                clients.bankClients.add(new BankClient(layout, LinkKeyPair.generate(random), ProxyOptions.DEFAULT,
-                        RetryPolicy.DEFAULT));
-            }
-        } catch (RuntimeException e) {
-            clients.bankClients.forEach(BankClient::close);
-            throw e;
-        }
         for (int i = 0; i < count; i++) {
             Histogram histogram = new Histogram(LONGEST_MICROS, 3);
-            BankClient client = clients.bankClients.get(i);
             Random choices = new Random(random.nextLong());
-            Thread thread = new Thread(() -> clients.transferLoop(client, choices, histogram), "tx-client-" + i);
+            Thread thread = new Thread(() -> clients.transferLoop(random, choices, histogram), "tx-client-" + i);
             thread.setDaemon(true);
             clients.histograms.add(histogram);
             clients.threads.add(thread);
@@ -81,10 +75,17 @@ final class TransferClients {
         return clients;
     }
 
-    private void transferLoop(BankClient client, Random choices, Histogram histogram) {
+    private void transferLoop(SecureRandom keys, Random choices, Histogram histogram) {
         List<String> accounts = layout.accounts();
+        BankClient client = null;
         try {
-            while (!stopping) {
+            for (long k = 0; !stopping; k++) {
+                if (k % TRANSFERS_PER_CLIENT == 0) {
+                    if (client != null) {
+                        client.close();
+                    }
+                    client = new BankClient(layout, LinkKeyPair.generate(keys), ProxyOptions.DEFAULT, RetryPolicy.DEFAULT);
+                }
                 boolean aToB = choices.nextBoolean();
                 String from = accounts.get(choices.nextInt(accounts.size()));
                 String to = accounts.get(choices.nextInt(accounts.size()));
@@ -108,6 +109,10 @@ final class TransferClients {
         } catch (RuntimeException | Error e) {
             if (!stopping) {
                 failure.report(Thread.currentThread().getName() + " failed: " + Failure.describe(e));
+            }
+        } finally {
+            if (client != null) {
+                client.close();
             }
         }
     }
@@ -146,7 +151,7 @@ final class TransferClients {
     }
 
     /**
-     * Stops the clients after their transfer under way and closes them; the measured transfers,
+     * Stops the clients after their transfer under way (they close); the measured transfers,
      * or null if a thread did not finish within {@code timeout} (reported as a failure).
      */
     Result stop(Duration timeout) throws InterruptedException {
@@ -156,7 +161,6 @@ final class TransferClients {
         for (Thread t : threads) {
             finished &= t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
-        bankClients.forEach(BankClient::close);
         if (!finished) {
             failure.report("client threads still in a transfer " + timeout.toSeconds() + " s after the run ended");
             return null;

@@ -1,7 +1,9 @@
 package org.maftia.bench.tx;
 
 import java.io.IOException;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +38,11 @@ public final class TxBenchmark {
     /**
      * One measured case, with what site 0 of every group ordered meanwhile: its atomic broadcast
      * rounds per second, by group, and the requests (client requests, calls from the other
-     * groups, clock ticks) all three executed per transfer that ended.
+     * groups, clock ticks) all three executed per transfer that ended; and the cores this process
+     * (every site and every client) kept busy.
      */
-    record Row(int clients, TransferClients.Result result, Map<String, Double> roundsPerSecond, double requestsPerTransfer) {
+    record Row(int clients, TransferClients.Result result, Map<String, Double> roundsPerSecond, double requestsPerTransfer,
+               double cores) {
         double millis(double percentile) {
             return result.committed() == 0 ? Double.NaN : result.latencyMicros().getValueAtPercentile(percentile) / 1000.0;
         }
@@ -49,6 +53,7 @@ public final class TxBenchmark {
     /** The corrupted site of every group with {@code --byzantine}. */
     private static final int CORRUPTED = N - 1;
     private static final long OPENING_BALANCE = 1_000_000_000L;
+    private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
@@ -124,8 +129,8 @@ public final class TxBenchmark {
             out.printf(Locale.ROOT, "        %,.1f committed/s, %,.1f aborted/s, p50 %.1f ms, p99 %.1f ms (%,d committed, %,d aborted, %,d unknown)%n",
                     result.committedPerSecond(), result.abortedPerSecond(), row.millis(50), row.millis(99),
                     result.committed(), result.aborted(), result.unknown());
-            out.printf(Locale.ROOT, "        ABC rounds/s %s; %.1f requests ordered per transfer%n", row.roundsPerSecond(),
-                    row.requestsPerTransfer());
+            out.printf(Locale.ROOT, "        ABC rounds/s %s; %.1f requests ordered per transfer; %.2f cores busy%n",
+                    row.roundsPerSecond(), row.requestsPerTransfer(), row.cores());
         }
         printTable(rows);
         writeCsv(rows);
@@ -145,9 +150,11 @@ public final class TxBenchmark {
             return null;
         }
         Map<String, ServiceReplica.Status> before = firstSiteStatus();
+        long cpuBefore = CPU.getProcessCpuTime();
         clients.beginMeasurement();
         boolean failed = failure.awaitFor(options.duration());
         clients.endMeasurement();
+        long cpuAfter = CPU.getProcessCpuTime();
         Map<String, ServiceReplica.Status> after = firstSiteStatus();
         TransferClients.Result result = clients.stop(STOP_TIMEOUT);
         if (failed || result == null || failure.what() != null) {
@@ -164,7 +171,7 @@ public final class TxBenchmark {
             executed += after.get(group).executed() - before.get(group).executed();
         }
         long ended = result.committed() + result.aborted() + result.unknown();
-        return new Row(count, result, rounds, (double) executed / ended);
+        return new Row(count, result, rounds, (double) executed / ended, (cpuAfter - cpuBefore) / 1e9 / result.seconds());
     }
 
     /** The status of site 0 of every group, by group. */
@@ -222,26 +229,27 @@ public final class TxBenchmark {
 
     private void printTable(List<Row> rows) {
         out.println();
-        out.printf(Locale.ROOT, "%8s %12s %10s %8s %8s %8s %8s %22s %10s%n", "clients", "committed/s", "aborted/s", "unknown",
-                "p50 ms", "p99 ms", "max ms", "rounds/s tm/a/b", "req/transf");
+        out.printf(Locale.ROOT, "%8s %12s %10s %8s %8s %8s %8s %22s %10s %6s%n", "clients", "committed/s", "aborted/s",
+                "unknown", "p50 ms", "p99 ms", "max ms", "rounds/s tm/a/b", "req/transf", "cores");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%8d %,12.1f %,10.1f %8d %8.1f %8.1f %8.1f %22s %10.1f%n", r.clients(), r.result().committedPerSecond(),
-                    r.result().abortedPerSecond(), r.result().unknown(), r.millis(50), r.millis(99),
-                    r.result().latencyMicros().getMaxValue() / 1000.0, roundsColumn(r), r.requestsPerTransfer());
+            out.printf(Locale.ROOT, "%8d %,12.1f %,10.1f %8d %8.1f %8.1f %8.1f %22s %10.1f %6.2f%n", r.clients(),
+                    r.result().committedPerSecond(), r.result().abortedPerSecond(), r.result().unknown(), r.millis(50),
+                    r.millis(99), r.result().latencyMicros().getMaxValue() / 1000.0, roundsColumn(r), r.requestsPerTransfer(),
+                    r.cores());
         }
     }
 
     private void writeCsv(List<Row> rows) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("clients,accounts,byzantine,tick_ms,committed_per_s,aborted_per_s,committed,aborted,unknown,p50_ms,p99_ms,max_ms,seconds,"
-                + "tm_rounds_per_s,bank_a_rounds_per_s,bank_b_rounds_per_s,requests_per_transfer");
+                + "tm_rounds_per_s,bank_a_rounds_per_s,bank_b_rounds_per_s,requests_per_transfer,cores");
         for (Row r : rows) {
             TransferClients.Result res = r.result();
-            lines.add(String.format(Locale.ROOT, "%d,%d,%b,%d,%.2f,%.2f,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.1f,%.1f,%.1f,%.2f", r.clients(),
+            lines.add(String.format(Locale.ROOT, "%d,%d,%b,%d,%.2f,%.2f,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.1f,%.1f,%.1f,%.2f,%.2f", r.clients(),
                     options.accounts(), options.byzantine(), options.tick().toMillis(), res.committedPerSecond(),
                     res.abortedPerSecond(), res.committed(), res.aborted(), res.unknown(), r.millis(50), r.millis(99),
                     res.latencyMicros().getMaxValue() / 1000.0, res.seconds(), r.roundsPerSecond().get(BankLayout.TM),
-                    r.roundsPerSecond().get(BankLayout.BANK_A), r.roundsPerSecond().get(BankLayout.BANK_B), r.requestsPerTransfer()));
+                    r.roundsPerSecond().get(BankLayout.BANK_A), r.roundsPerSecond().get(BankLayout.BANK_B), r.requestsPerTransfer(), r.cores()));
         }
         Files.write(options.out(), lines);
     }
