@@ -10,28 +10,28 @@ import java.util.concurrent.atomic.AtomicReference;
  * process that died, a wrong reply); any later one is dropped. The benchmark waits on it rather
  * than sleeping, so it stops as soon as something failed.
  */
-final class Failure {
+public final class Failure {
 
     private final AtomicReference<String> first = new AtomicReference<>();
     private final CountDownLatch happened = new CountDownLatch(1);
 
-    void report(String what) {
+    public void report(String what) {
         if (first.compareAndSet(null, what)) {
             happened.countDown();
         }
     }
 
     /** What failed first, or null if nothing did. */
-    String what() {
+    public String what() {
         return first.get();
     }
 
     /** Waits {@code time}, or less if something fails meanwhile; true if something failed. */
-    boolean awaitFor(Duration time) throws InterruptedException {
+    public boolean awaitFor(Duration time) throws InterruptedException {
         return happened.await(time.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.replace('\n', ' '));
     }

@@ -16,8 +16,13 @@ import picocli.CommandLine.Unmatched;
             "  service [options]  a replicated service: 4 site processes on loopback,",
             "                     N closed-loop clients; ordered ops/s and p50/p99",
             "                     latency per request size and N, as a table and a CSV.",
-            "bin/maftia bench service --help lists its options. Run from the jar, this",
-            "command hands over to bin/maftia."
+            "  tx [options]       transactions across replicated groups: the bank's",
+            "                     transaction manager and two banks, 4 sites each, in",
+            "                     one JVM; N closed-loop clients transfer between the",
+            "                     banks; committed and aborted transfers/s, p50/p99",
+            "                     commit latency per N, a CSV; money conservation.",
+            "bin/maftia bench service --help and bench tx --help list their options.",
+            "Run from the jar, this command hands over to bin/maftia."
         })
 final class BenchCommand implements Callable<Integer> {
 
