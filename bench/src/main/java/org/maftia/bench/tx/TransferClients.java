@@ -18,11 +18,7 @@ import org.maftia.tx.client.RetryPolicy;
  * N closed-loop clients of the bank: each thread is a client of its own (its own link key, its own
  * {@link BankClient}) that transfers a random amount between a random account of one bank and a
  * random account of the other, in a random direction, and starts the next transfer as soon as the
- * last one ended. Every {@value #TRANSFERS_PER_CLIENT} transfers a thread becomes a new client
- * (a new key): a client's read-only requests (the status reads with which commit waits for the
- * outcome) take request numbers that the group's window of executed requests never sees
- * executed, so once a client's numbers run {@code clientWindow} (256) past its first read-only
- * one, the transaction manager refuses its ordered requests; a transfer takes a few such numbers. Transfers that end between {@link #beginMeasurement} and {@link #endMeasurement}
+ * last one ended. Transfers that end between {@link #beginMeasurement} and {@link #endMeasurement}
  * are counted (committed, aborted, outcome unknown), and the latency of the committed ones, from
  * begin to the return of commit, recorded. Any exception in a client thread is reported to the
  * {@link Failure} and stops that thread.
@@ -42,7 +38,6 @@ final class TransferClients {
 
     /** Amounts are drawn from 1 to this; the opening balance is far above, so overdrafts are rare. */
     static final long MAX_AMOUNT = 1_000;
-    static final int TRANSFERS_PER_CLIENT = 8;
     private static final long LONGEST_MICROS = Duration.ofMinutes(2).toNanos() / 1_000;
     private final List<Thread> threads = new ArrayList<>();
     private final List<Histogram> histograms = new ArrayList<>();
@@ -79,13 +74,8 @@ final class TransferClients {
         List<String> accounts = layout.accounts();
         BankClient client = null;
         try {
-            for (long k = 0; !stopping; k++) {
-                if (k % TRANSFERS_PER_CLIENT == 0) {
-                    if (client != null) {
-                        client.close();
-                    }
-                    client = new BankClient(layout, LinkKeyPair.generate(keys), ProxyOptions.DEFAULT, RetryPolicy.DEFAULT);
-                }
+            client = new BankClient(layout, LinkKeyPair.generate(keys), ProxyOptions.DEFAULT, RetryPolicy.DEFAULT);
+            while (!stopping) {
                 boolean aToB = choices.nextBoolean();
                 String from = accounts.get(choices.nextInt(accounts.size()));
                 String to = accounts.get(choices.nextInt(accounts.size()));

@@ -75,7 +75,7 @@ public final class BankDemo implements Demo {
     private boolean runIn(Path root, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         BankLayout layout = new BankLayout(root, accounts, OPENING);
-        layout.deal(4, 1, InetAddress.getLoopbackAddress(), LoopbackGroup.freeBasePort(600));
+        layout.deal(4, 1, InetAddress.getLoopbackAddress(), LoopbackGroup.freeBasePort(BankLayout.ports(4)));
         say("bank: groups tm, bank-a, bank-b of 4 sites each (t = 1), site 3 of each corrupted; "
                 + accounts + " accounts per bank with " + OPENING + " each");
         try (BankGroups groups = BankGroups.start(layout, 3, Duration.ofMillis(200))) {

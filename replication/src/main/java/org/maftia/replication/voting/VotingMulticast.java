@@ -55,7 +55,15 @@ public final class VotingMulticast {
     private final long session;
     private final Members members;
     private final Map<Long, Call> calls = new HashMap<>();
+    /**
+     * Read-only requests are numbered apart, from here up: the replicas' history moves a client's
+     * window only over ordered numbers it executed, so an ordered number taken by a read-only
+     * request would never be executed and would stop the window there.
+     */
+    private static final long READ_ONLY_NUMBERS = 1L << 62;
+
     private long seq;
+    private long readOnlySeq;
 
     public VotingMulticast(int n, int t, long session, Members members) {
         this.n = n;
@@ -106,7 +114,7 @@ public final class VotingMulticast {
      * fails it at once) the caller orders it instead.
      */
     public Invocation invokeReadOnly(byte[] operation) {
-        long number = ++seq;
+        long number = READ_ONLY_NUMBERS + ++readOnlySeq;
         Call call = new Call(new ClientRequest(true, session, number, operation), 0);
         call.tried = n;
         calls.put(number, call);

@@ -33,7 +33,8 @@ public final class BankClient implements AutoCloseable {
         void ended(String tid, boolean committed);
 
         /** The commit's outcome could not be learnt in time: it may have committed or not. */
-        void unknown(String tid);
+        default void unknown(String tid) {
+        }
     }
 
     private final RemoteTransactionManager tm;

@@ -35,16 +35,16 @@ public record BankLayout(Path root, int accountsPerBank, long openingBalance) {
 
     /**
      * Deals the three groups of {@code n} sites tolerating {@code t} on {@code host}, from
-     * {@code basePort} on (each group takes 200 ports: its sites', then its client addresses at +100).
+     * {@code basePort} on: {@link #ports} ports, each group its sites' then its client addresses.
      */
     public void deal(int n, int t, InetAddress host, int basePort) throws IOException {
         SecureRandom random = new SecureRandom();
         Dealer dealer = new Dealer(random);
         int port = basePort;
         for (String group : groups()) {
-            dealer.deal(new Dealer.Plan(group, n, t, host, port, "ed25519-quorum", "dh-coin-p256", "tdh2-p256"),
+            dealer.deal(new Dealer.Plan(group, n, t, host, port, port + n, List.of(), "ed25519-quorum", "dh-coin-p256", "tdh2-p256"),
                     new GroupDirectory(root.resolve(group)), false);
-            port += 200;
+            port += 2 * n;
         }
         byte[] seed = new byte[32];
         random.nextBytes(seed);
@@ -54,6 +54,11 @@ public record BankLayout(Path root, int accountsPerBank, long openingBalance) {
             Files.write(file, seed);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
+    }
+
+    /** The consecutive ports the groups of {@code n} sites take. */
+    public static int ports(int n) {
+        return groups().size() * 2 * n;
     }
 
     /** The groups, the transaction manager first. */

@@ -1,6 +1,7 @@
 package org.maftia.tx.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -21,7 +22,12 @@ import org.maftia.testkit.property.Atomicity;
 import org.maftia.testkit.property.Conservation;
 import org.maftia.testkit.property.Serializability;
 import org.maftia.testkit.property.TransactionHistory;
+import org.maftia.tx.TransactionId;
+import org.maftia.tx.client.OutcomeUnknownException;
 import org.maftia.tx.client.RetryPolicy;
+import org.maftia.tx.client.TransactionManager;
+import org.maftia.tx.client.TransactionRefusedException;
+import org.maftia.tx.manager.TransactionState;
 
 /**
  * The replicated bank over TCP on loopback: a transaction manager group and two bank groups of four
@@ -41,7 +47,7 @@ class BankOverTcpTest {
     @Test
     void transfersAcrossTwoBanksAreAtomicSerializableAndConserveMoneyDespiteAByzantineReplicaInEachGroup() throws Exception {
         BankLayout layout = new BankLayout(root, 3, 1L << 40);
-        layout.deal(4, 1, InetAddress.getLoopbackAddress(), LoopbackGroup.freeBasePort(600));
+        layout.deal(4, 1, InetAddress.getLoopbackAddress(), LoopbackGroup.freeBasePort(BankLayout.ports(4)));
         TransactionHistory history = new TransactionHistory(layout.openingBalances());
         try (BankGroups groups = BankGroups.start(layout, 3, Duration.ofMillis(200))) {
             assertThat(groups.awaitRunning(Duration.ofSeconds(60))).as("every replica runs").isTrue();
@@ -79,6 +85,50 @@ class BankOverTcpTest {
             for (BankGroups.Site site : groups.sites()) {
                 if (!site.honest()) {
                     assertThat(site.byzantine().attempts()).as("the corrupted replica of %s tried", site.group()).isPositive();
+                }
+            }
+        }
+    }
+
+    /**
+     * Multi-client transactions (3.3.3.1): a second client joins with the tid; a client that did
+     * not join cannot act on it; the transaction commits only when both voted commit, and in
+     * another any client's abort undoes both clients' work.
+     */
+    @Test
+    void aJoinedClientActsOnTheTransactionBothMustVoteCommitAndEitherCanAbort() throws Exception {
+        BankLayout layout = new BankLayout(root, 2, 1_000);
+        layout.deal(4, 1, InetAddress.getLoopbackAddress(), LoopbackGroup.freeBasePort(BankLayout.ports(4)));
+        try (BankGroups groups = BankGroups.start(layout, 3, Duration.ofMillis(200))) {
+            assertThat(groups.awaitRunning(Duration.ofSeconds(60))).as("every replica runs").isTrue();
+            ProxyOptions options = ProxyOptions.DEFAULT.withTimeout(Duration.ofSeconds(1));
+            RetryPolicy impatient = new RetryPolicy(Duration.ofMillis(5), Duration.ofMillis(200), 40, Duration.ofSeconds(2));
+            try (BankClient alice = new BankClient(layout, LinkKeyPair.generate(new SecureRandom()), options, impatient);
+                 BankClient bob = new BankClient(layout, LinkKeyPair.generate(new SecureRandom()), options, RetryPolicy.DEFAULT);
+                 BankClient mallory = new BankClient(layout, LinkKeyPair.generate(new SecureRandom()), options, RetryPolicy.DEFAULT)) {
+                TransactionManager tm = alice.transactionManager();
+                TransactionId tid = tm.begin();
+                bob.transactionManager().join(tid);
+                alice.bank(BankLayout.BANK_A).invoke(tid, "acct-0", "withdraw", "10");
+                bob.bank(BankLayout.BANK_B).invoke(tid, "acct-0", "deposit", "10");
+                assertThatThrownBy(() -> mallory.bank(BankLayout.BANK_A).invoke(tid, "acct-1", "deposit", "5"))
+                        .isInstanceOf(TransactionRefusedException.class);
+                assertThatThrownBy(() -> mallory.transactionManager().abort(tid)).isInstanceOf(TransactionRefusedException.class);
+                assertThatThrownBy(() -> tm.commit(tid)).as("alice alone voted: the outcome waits for bob")
+                        .isInstanceOf(OutcomeUnknownException.class);
+                bob.transactionManager().commit(tid);
+                assertThat(tm.status(tid)).isEqualTo(TransactionState.COMMITTED);
+
+                TransactionId undone = tm.begin();
+                bob.transactionManager().join(undone);
+                alice.bank(BankLayout.BANK_A).invoke(undone, "acct-1", "withdraw", "500");
+                bob.transactionManager().abort(undone);
+                assertThatThrownBy(() -> tm.commit(undone)).isInstanceOf(TransactionRefusedException.class);
+                assertThat(tm.status(undone)).isEqualTo(TransactionState.ABORTED);
+            }
+            for (BankGroups.Site site : groups.sites()) {
+                if (site.honest() && site.group().equals(BankLayout.BANK_A)) {
+                    assertThat(BankGroups.balances(site)).isEqualTo(Map.of("bank-a/acct-0", 990L, "bank-a/acct-1", 1_000L));
                 }
             }
         }
