@@ -1,6 +1,7 @@
 package org.maftia.tx;
 
 import java.util.Arrays;
+import org.maftia.crypto.MalformedEncodingException;
 import org.maftia.crypto.codec.ByteReader;
 import org.maftia.crypto.codec.ByteWriter;
 
@@ -60,6 +61,18 @@ public record Reply(Result result, String reason, byte[] value) {
         Reply reply = new Reply(Result.values()[result], in.prefixedString("reason"), in.prefixed("value"));
         in.end();
         return reply;
+    }
+
+    /**
+     * Another group's answer to this group's call: a reply that does not decode (the other group
+     * misconfigured, since t+1 of its replicas sent it alike) counts as notOk.
+     */
+    public static Reply answerFrom(String group, byte[] bytes) {
+        try {
+            return decode(bytes);
+        } catch (MalformedEncodingException e) {
+            return notOk("the " + group + "'s answer did not decode: " + e.getMessage());
+        }
     }
 
     @Override

@@ -90,10 +90,11 @@ class MaftiaCommandTest {
     }
 
     @Test
-    void theDemoWithoutAVariantRunsTheStreamDemoWithItsDefaults() {
-        assertThat(run("demo")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Atomic broadcast stream 'demo-abc': 500 payloads of 100 bytes per honest site",
-                "The three orders are identical.", "OK");
+    void theBankDemoShowsExactlyOnceAgreementConservationAndTheOutvotedReplicas() {
+        assertThat(run("demo", "bank", "--clients", "2", "--transfers", "3")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("every committed transfer applied exactly once: yes; same balances as the other honest replicas: yes",
+                ": conserved", "tm site 3 (corrupted) tried", "bank-a site 3 (corrupted) tried", "OK");
+        assertThat(out.toString()).doesNotContain(": NO", "NOT conserved");
     }
 
     @Test
@@ -133,7 +134,7 @@ class MaftiaCommandTest {
         "demo --size 100             | maftia demo: --size is an option of 'maftia demo stream' or 'maftia demo kernel'",
         "demo reliable --messages 5  | maftia demo reliable: --messages is an option of 'maftia demo kernel'",
         "demo --reliable             | maftia demo: unknown option --reliable; see bin/maftia demo --help",
-        "demo fast                   | maftia demo: 'fast' is not a subcommand of 'maftia demo'; choose stream, reliable, kernel",
+        "demo fast                   | maftia demo: 'fast' is not a subcommand of 'maftia demo'; choose bank, stream, reliable, kernel",
         "dmeo                        | maftia: 'dmeo' is not a subcommand of 'maftia'; choose version, keygen, ttcbd, site, client, status, demo"
     })
     void aCommandLineMistakeGivesOneLineWithTheFixAndExitCode2(String args, String line) {

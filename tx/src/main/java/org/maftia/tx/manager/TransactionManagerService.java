@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.maftia.crypto.MalformedEncodingException;
 import org.maftia.crypto.codec.ByteReader;
 import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.net.client.ClientId;
@@ -248,7 +247,7 @@ public final class TransactionManagerService implements ReplicatedService {
             int kind = context.u8("kind");
             TransactionId tid = new TransactionId(context.raw(TransactionId.LENGTH, "tid"));
             ClientId manager = new ClientId(context.raw(32, "manager"));
-            Reply reply = answerOf(answer.reply());
+            Reply reply = Reply.answerFrom("resource manager", answer.reply());
             if (kind == PREPARE) {
                 onPrepared(tid, manager, reply);
             } else {
@@ -259,15 +258,6 @@ public final class TransactionManagerService implements ReplicatedService {
             onTick(outcalls.clock());
         }
         return Reply.ok("counted").encode();
-    }
-
-    /** A resource manager's answer; one that does not decode (its group is misconfigured) counts as no. */
-    private static Reply answerOf(byte[] reply) {
-        try {
-            return Reply.decode(reply);
-        } catch (MalformedEncodingException e) {
-            return Reply.notOk("the resource manager's answer did not decode: " + e.getMessage());
-        }
     }
 
     private void call(ClientId manager, RmOperation operation, int kind, TransactionId tid) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.maftia.crypto.MalformedEncodingException;
 import org.maftia.crypto.codec.ByteReader;
 import org.maftia.crypto.codec.ByteWriter;
 import org.maftia.net.client.ClientId;
@@ -264,21 +263,12 @@ public final class ResourceManagerService implements ReplicatedService {
         long clock = outcalls.clock();
         outcalls.vote(member, vote).ifPresent(answer -> {
             Registrations.Key key = Registrations.Key.decode(answer.call().context());
-            onRegistered(key, answerOf(answer.reply()));
+            onRegistered(key, Reply.answerFrom("transaction manager", answer.reply()));
         });
         if (outcalls.clock() != clock) {
             onTick(outcalls.clock());
         }
         return Reply.ok("counted").encode();
-    }
-
-    /** The transaction manager's answer; one that does not decode (a misconfigured group) counts as a refusal. */
-    private static Reply answerOf(byte[] reply) {
-        try {
-            return Reply.decode(reply);
-        } catch (MalformedEncodingException e) {
-            return Reply.notOk("the transaction manager's answer did not decode: " + e.getMessage());
-        }
     }
 
     private void rollBack(TransactionId tid) {
