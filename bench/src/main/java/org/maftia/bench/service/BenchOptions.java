@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import org.maftia.bench.harness.OptionValues;
 
 /**
  * What {@code maftia bench service} runs: every (request size, client threads) pair, each warmed
@@ -54,54 +54,17 @@ record BenchOptions(List<Integer> threads, List<Integer> sizes, Duration groupWa
             }
             String value = args[++i];
             switch (option) {
-                case "--threads" -> threads = positiveList(option, value, 1);
-                case "--sizes" -> sizes = positiveList(option, value, 0);
-                case "--group-warmup" -> groupWarmup = duration(option, value, false);
-                case "--warmup" -> warmup = duration(option, value, false);
-                case "--duration" -> duration = duration(option, value, true);
-                case "--reply-size" -> reply = number(option, value, 0);
+                case "--threads" -> threads = OptionValues.numbers(option, value, 1);
+                case "--sizes" -> sizes = OptionValues.numbers(option, value, 0);
+                case "--group-warmup" -> groupWarmup = OptionValues.duration(option, value, false);
+                case "--warmup" -> warmup = OptionValues.duration(option, value, false);
+                case "--duration" -> duration = OptionValues.duration(option, value, true);
+                case "--reply-size" -> reply = OptionValues.number(option, value, 0);
                 case "--out" -> out = Path.of(value);
                 case "--site-java-opts" -> siteJava.addAll(Arrays.asList(value.strip().split("\\s+")));
                 default -> throw new IllegalArgumentException(option + ": unknown option");
             }
         }
         return new BenchOptions(threads, sizes, groupWarmup, warmup, duration, reply, out, List.copyOf(siteJava));
-    }
-
-    private static List<Integer> positiveList(String option, String value, int least) {
-        List<Integer> list = new ArrayList<>();
-        for (String part : value.split(",")) {
-            list.add(number(option, part.strip(), least));
-        }
-        return List.copyOf(list);
-    }
-
-    private static int number(String option, String value, int least) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= least) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is expected
-        }
-        throw new IllegalArgumentException(option + " '" + value + "': expected a whole number of at least " + least);
-    }
-
-    private static Duration duration(String option, String value, boolean positive) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        try {
-            Duration d = v.endsWith("ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
-                    : v.endsWith("s") ? Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000))
-                    : v.endsWith("m") ? Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)) * 60)
-                    : null;
-            if (d != null && !d.isNegative() && !(positive && d.isZero())) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is expected
-        }
-        throw new IllegalArgumentException(option + " '" + value + "': expected a time such as 5s, 500ms or 1m"
-                + (positive ? ", above zero" : ""));
     }
 }

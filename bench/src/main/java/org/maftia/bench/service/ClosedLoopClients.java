@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
+import org.maftia.bench.harness.MeasurementWindow;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.net.link.LinkKeyPair;
 import org.maftia.replication.ProxyOptions;
@@ -34,8 +35,7 @@ final class ClosedLoopClients {
     private final List<Histogram> histograms = new ArrayList<>();
     private final Failure failure;
     private final int replyBytes;
-    private volatile long measureFrom = Long.MAX_VALUE;
-    private volatile long measureUntil = Long.MAX_VALUE;
+    private final MeasurementWindow window = new MeasurementWindow();
     private volatile boolean stopping;
 
     private ClosedLoopClients(Failure failure, int replyBytes) {
@@ -80,7 +80,7 @@ final class ClosedLoopClients {
                             + replyBytes);
                     return;
                 }
-                if (answered >= measureFrom && answered < measureUntil) {
+                if (window.counts(answered)) {
                     histogram.recordValue(Math.min(LONGEST_MICROS, (answered - sent) / 1_000));
                 }
             }
@@ -92,11 +92,11 @@ final class ClosedLoopClients {
     }
 
     void beginMeasurement() {
-        measureFrom = System.nanoTime();
+        window.begin();
     }
 
     void endMeasurement() {
-        measureUntil = System.nanoTime();
+        window.end();
     }
 
     /**
@@ -105,11 +105,7 @@ final class ClosedLoopClients {
      */
     Result stop(Duration timeout) throws InterruptedException {
         stopping = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean finished = true;
-        for (Thread t : threads) {
-            finished &= t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        }
+        boolean finished = MeasurementWindow.joinAll(threads, timeout);
         proxies.forEach(ServiceProxy::close);
         if (!finished) {
             failure.report("client threads still waiting for replies " + timeout.toSeconds() + " s after the run ended");
@@ -117,7 +113,6 @@ final class ClosedLoopClients {
         }
         Histogram all = new Histogram(LONGEST_MICROS, 3);
         histograms.forEach(all::add);
-        long until = Math.min(measureUntil, System.nanoTime());
-        return new Result(all.getTotalCount(), (until - measureFrom) / 1e9, all);
+        return new Result(all.getTotalCount(), window.seconds(), all);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.maftia.bench.harness.OptionValues;
 import org.maftia.group.directory.Dealer;
 import org.maftia.group.directory.GroupDirectory;
 import org.maftia.group.loopback.LoopbackGroup;
@@ -53,16 +54,8 @@ public final class ServiceBenchmark {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && List.of("-h", "--help", "help").contains(args[0])) {
-            System.out.print(BenchOptions.USAGE);
-            return;
-        }
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench service: " + e.getMessage() + " (--help lists the options)");
-            System.exit(2);
+        BenchOptions options = OptionValues.parseOrExit("bench service", BenchOptions.USAGE, args, BenchOptions::parse);
+        if (options == null) {
             return;
         }
         ServiceBenchmark bench = new ServiceBenchmark(options);

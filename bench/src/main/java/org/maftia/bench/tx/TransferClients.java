@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.maftia.bench.harness.MeasurementWindow;
 import org.maftia.bench.service.Failure;
 import org.maftia.net.link.LinkKeyPair;
 import org.maftia.replication.ProxyOptions;
@@ -45,8 +46,7 @@ final class TransferClients {
     private final AtomicLong unknown = new AtomicLong();
     private final BankLayout layout;
     private final Failure failure;
-    private volatile long measureFrom = Long.MAX_VALUE;
-    private volatile long measureUntil = Long.MAX_VALUE;
+    private final MeasurementWindow window = new MeasurementWindow();
     private volatile boolean stopping;
 
     private TransferClients(BankLayout layout, Failure failure) {
@@ -85,7 +85,7 @@ final class TransferClients {
                 BankClient.Transfer transfer = client.transfer(aToB ? BankLayout.BANK_A : BankLayout.BANK_B, from,
                         aToB ? BankLayout.BANK_B : BankLayout.BANK_A, to, amount, observer);
                 long ended = System.nanoTime();
-                if (ended < measureFrom || ended >= measureUntil) {
+                if (!window.counts(ended)) {
                     continue;
                 }
                 if (transfer.committed()) {
@@ -133,11 +133,11 @@ final class TransferClients {
     }
 
     void beginMeasurement() {
-        measureFrom = System.nanoTime();
+        window.begin();
     }
 
     void endMeasurement() {
-        measureUntil = System.nanoTime();
+        window.end();
     }
 
     /**
@@ -146,18 +146,13 @@ final class TransferClients {
      */
     Result stop(Duration timeout) throws InterruptedException {
         stopping = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean finished = true;
-        for (Thread t : threads) {
-            finished &= t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        }
+        boolean finished = MeasurementWindow.joinAll(threads, timeout);
         if (!finished) {
             failure.report("client threads still in a transfer " + timeout.toSeconds() + " s after the run ended");
             return null;
         }
         Histogram all = new Histogram(LONGEST_MICROS, 3);
         histograms.forEach(all::add);
-        long until = Math.min(measureUntil, System.nanoTime());
-        return new Result(all.getTotalCount(), aborted.get(), unknown.get(), (until - measureFrom) / 1e9, all);
+        return new Result(all.getTotalCount(), aborted.get(), unknown.get(), window.seconds(), all);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.maftia.bench.harness.OptionValues;
 import org.maftia.bench.service.Failure;
 import org.maftia.group.loopback.LoopbackGroup;
 import org.maftia.replication.ServiceReplica;
@@ -72,16 +73,8 @@ public final class TxBenchmark {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && List.of("-h", "--help", "help").contains(args[0])) {
-            System.out.print(TxOptions.USAGE);
-            return;
-        }
-        TxOptions options;
-        try {
-            options = TxOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench tx: " + e.getMessage() + " (--help lists the options)");
-            System.exit(2);
+        TxOptions options = OptionValues.parseOrExit("bench tx", TxOptions.USAGE, args, TxOptions::parse);
+        if (options == null) {
             return;
         }
         TxBenchmark bench = new TxBenchmark(options);
@@ -223,7 +216,7 @@ public final class TxBenchmark {
                         + opening + " (" + (total - opening) + "), " + SETTLE_TIMEOUT.toSeconds() + " s after the clients stopped");
                 return false;
             }
-            Thread.sleep(100);
+            Thread.sleep(100); // the replicas apply the last outcomes on their own threads: poll, bounded by the deadline
         }
     }
 

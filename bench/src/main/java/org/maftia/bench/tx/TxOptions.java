@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.maftia.bench.harness.OptionValues;
 
 /**
  * What {@code maftia bench tx} runs: for each client count, that many closed-loop clients
@@ -52,52 +51,15 @@ record TxOptions(List<Integer> clients, int accounts, Duration warmup, Duration 
             }
             String value = args[++i];
             switch (option) {
-                case "--clients" -> clients = positiveList(option, value);
-                case "--accounts" -> accounts = number(option, value, 1);
-                case "--warmup" -> warmup = duration(option, value, false);
-                case "--duration" -> duration = duration(option, value, true);
-                case "--tick" -> tick = duration(option, value, true);
+                case "--clients" -> clients = OptionValues.numbers(option, value, 1);
+                case "--accounts" -> accounts = OptionValues.number(option, value, 1);
+                case "--warmup" -> warmup = OptionValues.duration(option, value, false);
+                case "--duration" -> duration = OptionValues.duration(option, value, true);
+                case "--tick" -> tick = OptionValues.duration(option, value, true);
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException(option + ": unknown option");
             }
         }
         return new TxOptions(clients, accounts, warmup, duration, byzantine, tick, out);
-    }
-
-    private static List<Integer> positiveList(String option, String value) {
-        List<Integer> list = new ArrayList<>();
-        for (String part : value.split(",")) {
-            list.add(number(option, part.strip(), 1));
-        }
-        return List.copyOf(list);
-    }
-
-    private static int number(String option, String value, int least) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= least) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is expected
-        }
-        throw new IllegalArgumentException(option + " '" + value + "': expected a whole number of at least " + least);
-    }
-
-    private static Duration duration(String option, String value, boolean positive) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        try {
-            Duration d = v.endsWith("ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
-                    : v.endsWith("s") ? Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000))
-                    : v.endsWith("m") ? Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)) * 60)
-                    : null;
-            if (d != null && !d.isNegative() && !(positive && d.isZero())) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is expected
-        }
-        throw new IllegalArgumentException(option + " '" + value + "': expected a time such as 5s, 500ms or 1m"
-                + (positive ? ", above zero" : ""));
     }
 }

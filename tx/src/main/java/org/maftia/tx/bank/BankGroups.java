@@ -11,6 +11,7 @@ import org.maftia.net.client.ClientId;
 import org.maftia.net.group.GroupConfig;
 import org.maftia.replication.CallerGroup;
 import org.maftia.replication.ReplicaOptions;
+import org.maftia.tx.ClientOrder;
 import org.maftia.tx.manager.TmSettings;
 import org.maftia.tx.manager.TransactionManagerService;
 import org.maftia.tx.resource.Account;
@@ -66,7 +67,7 @@ public final class BankGroups implements AutoCloseable {
         Tamper tamper = byzantine == null ? Tamper.NONE : byzantine;
         ReplicaOptions options = ReplicaOptions.DEFAULT.withCheckpointEvery(500);
         if (group.equals(BankLayout.TM)) {
-            Map<ClientId, String> managers = new TreeMap<>(org.maftia.tx.ClientOrder.ORDER);
+            Map<ClientId, String> managers = new TreeMap<>(ClientOrder.ORDER);
             Map<String, GroupConfig> callees = new LinkedHashMap<>();
             List<CallerGroup> callers = new ArrayList<>();
             for (String bank : BankLayout.BANKS) {

@@ -54,6 +54,7 @@ final class GroupRequests {
         }
     }
 
+    /** The retry policy's back-off: the caller is a client thread, which waits for the group by design. */
     static void pause(long nanos, String what) {
         try {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
